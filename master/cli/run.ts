@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// salt-ts-run FUNCTION [ARGS...]: run a runner on the master's host.
+import { Command, Option } from 'commander';
+import { DEFAULT_CONFIG_DIR } from '../../shared/daemon-entry.js';
+import { parseCliArgs } from '../../shared/args.js';
+import { SaltTsError } from '../../shared/errors.js';
+import { getOutputter, outputterNames } from '../../shared/output/index.js';
+import { VERSION } from '../../shared/version.js';
+import { connectAsCli, loadCliConfig } from '../client/connect.js';
+import { findRunner, runnerNames } from '../runners/registry.js';
+import { cliMain } from '../../shared/cli-main.js';
+
+const program = new Command('salt-ts-run')
+  .description('Run a runner function on the master.')
+  .version(VERSION)
+  .argument('<function>', `runner function (${runnerNames().join(', ')})`)
+  .argument('[arguments...]', 'positional arguments and key=value keyword arguments')
+  .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR)
+  .addOption(new Option('--out <outputter>', 'how to print the result').choices(outputterNames()).default('nested'))
+  .option('--no-color', 'never colour the output');
+
+cliMain('salt-ts-run', async () => {
+  program.parse();
+  const [fun, words] = program.processedArgs as [string, string[]];
+  const opts = program.opts<{ configDir: string; out: string; color: boolean }>();
+  const runner = findRunner(fun);
+  if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `'${fun}' is not available. Runners: ${runnerNames().join(', ')}`);
+  const outputter = getOutputter(opts.out);
+  const config = loadCliConfig(opts.configDir);
+  const nc = await connectAsCli(config);
+  try {
+    const result = await runner.run({ config, nc, args: parseCliArgs(words) });
+    const text = outputter.format(result, { color: opts.color && process.stdout.isTTY === true });
+    if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    return 0;
+  } finally {
+    await nc.close();
+  }
+});

@@ -1,0 +1,96 @@
+// The master daemon: owns the key store and the broker's authorization, runs the
+// embedded broker unless nats_url points elsewhere, and serves publish requests.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import { fromSeed } from '@nats-io/nkeys';
+import type { MasterConfig } from '../shared/config/load.js';
+import type { Logger } from '../shared/log.js';
+import { masterBrokerUrl } from '../shared/broker-url.js';
+import { JidGenerator } from '../shared/jid.js';
+import { REGISTRATION_SEED } from '../shared/protocol/permissions.js';
+import { ensureMasterCredentials } from './credentials.js';
+import { KeyStore } from './keys/store.js';
+import { serveKeySync } from './keys/serve-sync.js';
+import { BrokerSupervisor } from './broker/supervisor.js';
+import { renderAuthorization } from './broker/auth-config.js';
+import { eventFirer } from './events.js';
+import { GrainsCache } from './grains-cache.js';
+import { serveRegistration } from './registration.js';
+import { servePublish } from './jobs/publish.js';
+import { serveReturns } from './jobs/returns.js';
+import { ReturnTracker } from './jobs/tracker.js';
+import { serveMinionStarts } from './minion-notices.js';
+
+export interface RunningMaster {
+  stop(): Promise<void>;
+}
+
+export async function startMaster(config: MasterConfig, log: Logger): Promise<RunningMaster> {
+  mkdirSync(config.pki_dir, { recursive: true, mode: 0o700 });
+  mkdirSync(config.cachedir, { recursive: true });
+  const creds = ensureMasterCredentials(config.pki_dir);
+  const keys = new KeyStore(config.pki_dir);
+  const registrationKey = fromSeed(new TextEncoder().encode(REGISTRATION_SEED)).getPublicKey();
+
+  let accepted = keys.accepted();
+  const authorization = () =>
+    renderAuthorization({ masterKey: creds.master.getPublicKey(), cliKey: creds.cli.getPublicKey(), registrationKey, minions: accepted });
+
+  const broker = config.nats_url
+    ? null
+    : new BrokerSupervisor({ host: config.interface, port: config.nats_port, dir: join(config.cachedir, 'broker') }, config.nats_server_bin, log);
+  if (broker) await broker.start(authorization());
+  else writeExternalAuthorization(config, authorization(), log);
+
+  /** Re-reads the accepted keys and hands them to the broker; returns how many there are. */
+  const applyKeys = (): number => {
+    accepted = keys.accepted();
+    if (broker) broker.reload(authorization());
+    else writeExternalAuthorization(config, authorization(), log);
+    log.info(`broker authorization updated: ${accepted.size} accepted minion(s)`);
+    return accepted.size;
+  };
+
+  const url = masterBrokerUrl(config);
+  const nc = await connectMaster(url, creds.master.getSeed());
+  log.info(`master connected to ${url}`);
+  const fire = eventFirer(nc);
+  const grains = new GrainsCache(join(config.cachedir, 'minions'));
+  const tracker = new ReturnTracker(nc);
+
+  serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, onAccepted: applyKeys, fire, log });
+  serveKeySync(nc, applyKeys, log);
+  serveMinionStarts(nc, grains, fire, log);
+  serveReturns(nc, tracker, fire, log);
+  servePublish(nc, { accepted: () => accepted, grains, jids: new JidGenerator(), tracker, fire, log });
+  await nc.flush();
+  fire('salt/master/online', { interface: config.interface, port: config.nats_port });
+
+  return {
+    async stop() {
+      await nc.drain().catch(() => undefined);
+      await broker?.stop();
+    },
+  };
+}
+
+async function connectMaster(url: string, seed: Uint8Array): Promise<NatsConnection> {
+  return connect({
+    servers: url,
+    name: 'salt-ts-master',
+    authenticator: nkeyAuthenticator(seed),
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 250,
+    reconnectJitter: 250,
+    waitOnFirstConnect: true,
+  });
+}
+
+/** With an operator's own NATS cluster, the master cannot reload it: it writes the
+ * authorization block for the operator's server config to include. */
+function writeExternalAuthorization(config: MasterConfig, text: string, log: Logger): void {
+  const path = join(config.cachedir, 'nats-authorization.conf');
+  writeFileSync(path, text, { mode: 0o600 });
+  log.info(`authorization for the external NATS cluster written to ${path}; include it in the server config and reload`);
+}

@@ -1,0 +1,63 @@
+// Serves the CLIs' publish requests: works out the expected minions, gives the job
+// its jid, tells the caller, then publishes the job to exactly those minions.
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Logger } from '../../shared/log.js';
+import { decodeJson, encodeJson } from '../../shared/json-codec.js';
+import { describeError, isSaltTsError } from '../../shared/errors.js';
+import { parsePublishRequest, type Job, type PublishRequest, type PublishStreamMessage } from '../../shared/protocol/messages.js';
+import { Subjects } from '../../shared/protocol/subjects.js';
+import { checkTarget, matchesTarget } from '../../shared/targeting/match.js';
+import type { JidGenerator } from '../../shared/jid.js';
+import type { GrainsCache } from '../grains-cache.js';
+import type { FireEvent } from '../events.js';
+import type { ReturnTracker } from './tracker.js';
+
+export interface PublishDeps {
+  /** Accepted minion ids (to public keys). */
+  accepted: () => ReadonlyMap<string, string>;
+  grains: GrainsCache;
+  jids: JidGenerator;
+  tracker: ReturnTracker;
+  fire: FireEvent;
+  log: Logger;
+}
+
+export function servePublish(nc: NatsConnection, deps: PublishDeps): Subscription {
+  return nc.subscribe(Subjects.api('publish'), {
+    callback: (err, msg) => (err ? deps.log.error({ err }, 'publish subscription failed') : handle(nc, msg, deps)),
+  });
+}
+
+function handle(nc: NatsConnection, msg: Msg, deps: PublishDeps): void {
+  const reply = (m: PublishStreamMessage) => msg.reply && nc.publish(msg.reply, encodeJson(m));
+  let req: PublishRequest;
+  try {
+    req = parsePublishRequest(decodeJson(msg.data, 'publish request'));
+    checkTarget(req.tgt, req.tgt_type);
+  } catch (err) {
+    reply({ kind: 'error', code: isSaltTsError(err) ? err.code : 'SALTTS_BAD_MESSAGE', message: describeError(err) });
+    return;
+  }
+  const accepted = deps.accepted();
+  const minions = expectedMinions(req, accepted, deps.grains);
+  if (minions.length === 0) {
+    reply({ kind: 'job', jid: '', minions });
+    return;
+  }
+  const jid = deps.jids.next();
+  if (msg.reply && req.timeout > 0) deps.tracker.track(jid, msg.reply, minions, req.timeout);
+  reply({ kind: 'job', jid, minions });
+  const job: Job = { jid, tgt: req.tgt, tgt_type: req.tgt_type, fun: req.fun, arg: req.arg, kwarg: req.kwarg, user: req.user };
+  const payload = encodeJson(job);
+  // One message reaches the whole fleet; a narrower job goes only to the minions it targets.
+  if (minions.length === accepted.size) nc.publish(Subjects.jobsAll, payload);
+  else for (const id of minions) nc.publish(Subjects.jobsFor(id), payload);
+  deps.fire(`salt/job/${jid}/new`, { jid, tgt: req.tgt, tgt_type: req.tgt_type, fun: req.fun, arg: req.arg, minions, user: req.user });
+  deps.log.debug(`published job ${jid} (${req.fun}) to ${minions.length} minion(s)`);
+}
+
+function expectedMinions(req: PublishRequest, accepted: ReadonlyMap<string, string>, grains: GrainsCache): string[] {
+  const minions: string[] = [];
+  for (const id of accepted.keys()) if (matchesTarget(req.tgt, req.tgt_type, { id, grains: grains.get(id) })) minions.push(id);
+  return minions.sort();
+}

@@ -1,0 +1,16 @@
+// salt-ts-key edits the key store files, then asks the master to apply them.
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Logger } from '../../shared/log.js';
+import { encodeJson } from '../../shared/json-codec.js';
+import { Subjects } from '../../shared/protocol/subjects.js';
+import type { KeysChangedReply } from '../../shared/protocol/messages.js';
+
+export function serveKeySync(nc: NatsConnection, apply: () => number, log: Logger): Subscription {
+  return nc.subscribe(Subjects.api('keys'), {
+    callback: (err, msg) => {
+      if (err) return log.error({ err }, 'key sync subscription failed');
+      const reply: KeysChangedReply = { accepted: apply() };
+      msg.respond(encodeJson(reply));
+    },
+  });
+}

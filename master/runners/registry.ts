@@ -1,0 +1,14 @@
+// Every runner module, by `module.function` name.
+import type { RunnerFunction, RunnerModule } from './types.js';
+import { manageRunner } from './manage.js';
+
+const RUNNERS: RunnerModule[] = [manageRunner];
+
+export function findRunner(fullName: string): RunnerFunction | undefined {
+  const [mod, fn] = fullName.split('.', 2);
+  return RUNNERS.find((r) => r.name === mod)?.functions[fn ?? ''];
+}
+
+export function runnerNames(): string[] {
+  return RUNNERS.flatMap((r) => Object.keys(r.functions).map((f) => `${r.name}.${f}`)).sort();
+}

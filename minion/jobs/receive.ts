@@ -1,0 +1,55 @@
+// Takes jobs off the wire: checks each one, confirms it is meant for this minion,
+// runs it in a worker and publishes the return on this minion's own subject.
+import type { Msg } from '@nats-io/transport-node';
+import type { Logger } from '../../shared/log.js';
+import { decodeJson, encodeJson } from '../../shared/json-codec.js';
+import { describeError } from '../../shared/errors.js';
+import { parseJob, type Job, type JobReturn } from '../../shared/protocol/messages.js';
+import { Subjects } from '../../shared/protocol/subjects.js';
+import { matchesTarget } from '../../shared/targeting/match.js';
+import type { Grains } from '../grains/core.js';
+import type { WorkerPool } from './pool.js';
+import type { MinionConnection } from '../connection.js';
+
+export interface ReceiverDeps {
+  id: string;
+  grains: () => Grains;
+  pool: WorkerPool;
+  connection: MinionConnection;
+  log: Logger;
+}
+
+export function jobReceiver(deps: ReceiverDeps): (err: Error | null, msg: Msg) => void {
+  return (err, msg) => {
+    if (err) return deps.log.error(`job subscription failed: ${err.message}`);
+    let job: Job;
+    try {
+      job = parseJob(decodeJson(msg.data, 'job'));
+    } catch (e) {
+      return deps.log.warn(`ignored a malformed job: ${describeError(e)}`);
+    }
+    const grains = deps.grains();
+    if (!matchesTarget(job.tgt, job.tgt_type, { id: deps.id, grains })) return;
+    deps.log.info(`running job ${job.jid}: ${job.fun}`);
+    void deps.pool
+      .run({ jid: job.jid, id: deps.id, fun: job.fun, arg: job.arg, kwarg: job.kwarg, grains })
+      .then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }));
+  };
+}
+
+function sendReturn(deps: ReceiverDeps, ret: JobReturn): void {
+  const nc = deps.connection.connection;
+  if (!nc) return deps.log.error(`job ${ret.jid} finished while disconnected; its return is lost`);
+  let payload = encodeJson(ret);
+  if (payload.length > nc.info!.max_payload) {
+    const note = `the return of ${ret.fun} is ${payload.length} bytes, over the broker's max_payload of ${nc.info!.max_payload}`;
+    deps.log.error(`job ${ret.jid}: ${note}`);
+    payload = encodeJson({ ...ret, return: `[SALTTS_RETURN_TOO_LARGE] ${note}`, retcode: 1, success: false });
+  }
+  nc.publish(Subjects.returnFrom(deps.id, ret.jid), payload);
+}
+
+/** Salt's fun_args: the positional arguments, then the keywords as one marked dict. */
+function funArgs(job: Job): unknown[] {
+  return Object.keys(job.kwarg).length ? [...job.arg, { ...job.kwarg, __kwarg__: true }] : job.arg;
+}

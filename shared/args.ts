@@ -1,0 +1,38 @@
+// Command-line function arguments the way Salt reads them: `key=value` is a
+// keyword argument, everything else positional, values typed as YAML.
+import { parseYaml } from './yaml.js';
+
+export interface ParsedArgs {
+  arg: unknown[];
+  kwarg: Record<string, unknown>;
+}
+
+const KWARG = /^([^\d\W][\w.-]*)=(?!=)(.*)$/su;
+
+export function parseCliArgs(words: string[]): ParsedArgs {
+  const parsed: ParsedArgs = { arg: [], kwarg: {} };
+  for (const word of words) {
+    const kw = KWARG.exec(word);
+    if (kw) parsed.kwarg[kw[1]!] = yamlifyArg(kw[2]!);
+    else parsed.arg.push(yamlifyArg(word));
+  }
+  return parsed;
+}
+
+/** Types one argument as YAML, but keeps the text whenever YAML would lose or
+ * reshape it (a plain string, `a: b` that is not a `{...}` mapping, a comment). */
+export function yamlifyArg(text: string): unknown {
+  if (text.trim() === '' || /^[_-]+$/.test(text.trim())) return text;
+  let value: unknown;
+  try {
+    value = parseYaml(text, 'argument');
+  } catch {
+    return text;
+  }
+  if (value === null) return /^(~|null|None|NULL|Null)$/.test(text.trim()) ? null : text;
+  if (typeof value === 'string') return text;
+  if (Array.isArray(value) && !text.trimStart().startsWith('[')) return text;
+  if (typeof value === 'object' && !Array.isArray(value) && !text.trimStart().startsWith('{')) return text;
+  if (text.includes('#') && typeof value !== 'object') return text;
+  return value;
+}

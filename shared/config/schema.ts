@@ -1,0 +1,99 @@
+// The options of the master and minion config files, as data: load.ts validates against
+// these specs and the config types are derived from them, so the two cannot drift apart.
+
+export const LOG_LEVELS = ['all', 'garbage', 'trace', 'debug', 'profile', 'info', 'warning', 'error', 'critical', 'quiet'] as const;
+
+interface SpecBase {
+  doc: string;
+  /** null is a valid value (and may be the default). */
+  nullable?: boolean;
+  /** Re-rooted under root_dir, as Salt's prepend_root_dir does. */
+  path?: boolean;
+}
+
+export type OptionSpec = SpecBase &
+  (
+    | { type: 'string'; default: string | null }
+    | { type: 'integer'; default: number; min?: number; max?: number }
+    | { type: 'number'; default: number; min?: number }
+    | { type: 'boolean'; default: boolean }
+    | { type: 'list'; default: readonly string[] }
+    | { type: 'dict'; default: Readonly<Record<string, unknown>> }
+    /** Environment name -> directories, e.g. { base: ['/srv/salt'] }. */
+    | { type: 'roots'; default: Readonly<Record<string, readonly string[]>> }
+    | { type: 'enum'; default: string; values: readonly string[] }
+  );
+
+type ValueOfType<S> = S extends { type: 'string' }
+  ? string
+  : S extends { type: 'integer' | 'number' }
+    ? number
+    : S extends { type: 'boolean' }
+      ? boolean
+      : S extends { type: 'list' }
+        ? string[]
+        : S extends { type: 'dict' }
+          ? Record<string, unknown>
+          : S extends { type: 'roots' }
+            ? Record<string, string[]>
+            : S extends { type: 'enum'; values: readonly (infer V)[] }
+              ? V
+              : never;
+
+/** The loaded values of a set of option specs. */
+export type OptionValues<Specs> = {
+  -readonly [Name in keyof Specs]: Specs[Name] extends { nullable: true }
+    ? ValueOfType<Specs[Name]> | null
+    : ValueOfType<Specs[Name]>;
+};
+
+function daemonPathOptions(daemon: 'master' | 'minion') {
+  return {
+    pki_dir: { type: 'string', path: true, default: `/etc/salt-ts/pki/${daemon}`, doc: 'where the keys live' },
+    cachedir: { type: 'string', path: true, default: `/var/cache/salt-ts/${daemon}`, doc: 'where caches and job data live' },
+    log_file: { type: 'string', path: true, default: `/var/log/salt-ts/${daemon}`, doc: 'the log file' },
+  } as const;
+}
+
+const commonOptions = {
+  root_dir: { type: 'string', default: '/', doc: 'prefix of every path option; relative to the config dir if relative' },
+  log_level: { type: 'enum', values: LOG_LEVELS, default: 'warning', doc: 'the least severe level logged' },
+  timeout: { type: 'integer', min: 1, default: 5, doc: 'seconds to wait for minions to answer' },
+  nats_port: { type: 'integer', min: 1, max: 65535, default: 4222, doc: 'port of the NATS broker' },
+  nats_url: {
+    type: 'string',
+    nullable: true,
+    default: null,
+    doc: 'use an existing NATS cluster instead of the embedded broker',
+  },
+} as const;
+
+const fileRootsOptions = {
+  file_roots: { type: 'roots', default: { base: ['/srv/salt-ts/states'] }, doc: 'state tree directories per environment' },
+  pillar_roots: { type: 'roots', default: { base: ['/srv/salt-ts/pillar'] }, doc: 'pillar directories per environment' },
+} as const;
+
+export const MASTER_OPTIONS = {
+  ...commonOptions,
+  ...daemonPathOptions('master'),
+  ...fileRootsOptions,
+  interface: { type: 'string', default: '127.0.0.1', doc: 'address the embedded broker listens on' },
+  auto_accept: { type: 'boolean', default: false, doc: 'accept every new minion key without review' },
+  nats_server_bin: { type: 'string', default: 'nats-server', doc: 'the nats-server binary to run' },
+} as const satisfies Record<string, OptionSpec>;
+
+export const MINION_OPTIONS = {
+  ...commonOptions,
+  ...daemonPathOptions('minion'),
+  ...fileRootsOptions,
+  id: { type: 'string', nullable: true, default: null, doc: 'the minion id; null means the host FQDN' },
+  master: { type: 'string', default: 'salt', doc: 'host of the master; connects to nats://MASTER:nats_port unless nats_url is set' },
+  grains: { type: 'dict', default: {}, doc: 'static grains' },
+  acceptance_wait_time: { type: 'number', min: 0, default: 10, doc: 'seconds a pending minion waits before asking again' },
+  recon_default: { type: 'integer', min: 0, default: 1000, doc: 'ms before the first reconnection attempt' },
+  recon_max: { type: 'integer', min: 0, default: 10000, doc: 'ms cap on the reconnection delay' },
+  recon_randomize: { type: 'boolean', default: true, doc: 'randomize the reconnection delay' },
+} as const satisfies Record<string, OptionSpec>;
+
+export type MasterOptions = OptionValues<typeof MASTER_OPTIONS>;
+export type MinionOptions = OptionValues<typeof MINION_OPTIONS>;
