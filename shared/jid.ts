@@ -6,8 +6,8 @@ export const JID_PATTERN = /^\d{20}$/;
 export class JidGenerator {
   private lastMicros = 0;
 
-  next(now: Date = new Date()): string {
-    const micros = Math.max(now.getTime() * 1000, this.lastMicros + 1);
+  next(nowMicros: number = Math.floor((performance.timeOrigin + performance.now()) * 1000)): string {
+    const micros = Math.max(nowMicros, this.lastMicros + 1);
     this.lastMicros = micros;
     return formatJid(micros);
   }
