@@ -162,9 +162,14 @@ async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise
   clearTimeout(timer);
 }
 
+/** Runs a node script to completion, collecting its output. */
 export function runNode(script: string, args: string[], timeoutMs = 60_000): Promise<CliResult> {
+  return runProcess(process.execPath, [script, ...args], timeoutMs);
+}
+
+export function runProcess(command: string, args: string[], timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

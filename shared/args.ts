@@ -23,13 +23,14 @@ export function parseCliArgs(words: string[]): ParsedArgs {
  * reshape it (a plain string, `a: b` that is not a `{...}` mapping, a comment). */
 export function yamlifyArg(text: string): unknown {
   if (text.trim() === '' || /^[_-]+$/.test(text.trim())) return text;
+  if (text === 'None') return null; // Python's null, which YAML itself does not know
   let value: unknown;
   try {
     value = parseYaml(text, 'argument');
   } catch {
     return text;
   }
-  if (value === null) return /^(~|null|None|NULL|Null)$/.test(text.trim()) ? null : text;
+  if (value === null) return /^(~|null|NULL|Null)$/.test(text.trim()) ? null : text;
   if (typeof value === 'string') return text;
   if (Array.isArray(value) && !text.trimStart().startsWith('[')) return text;
   if (typeof value === 'object' && !Array.isArray(value) && !text.trimStart().startsWith('{')) return text;

@@ -53,6 +53,11 @@ export class KeyStore {
       return 'denied';
     }
     if (this.read('rejected', id) !== null) return 'rejected';
+    const pendingKey = this.read('pending', id);
+    if (pendingKey !== null && pendingKey !== pub) {
+      this.write('denied', id, pub); // keep the key the admin may be about to accept
+      return 'denied';
+    }
     if (this.keyInUseByOther(id, pub)) {
       this.write('denied', id, pub);
       return 'denied';

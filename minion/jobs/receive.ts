@@ -23,13 +23,13 @@ export function jobReceiver(deps: ReceiverDeps): (err: Error | null, msg: Msg) =
   return (err, msg) => {
     if (err) return deps.log.error(`job subscription failed: ${err.message}`);
     let job: Job;
+    const grains = deps.grains();
     try {
       job = parseJob(decodeJson(msg.data, 'job'));
+      if (!matchesTarget(job.tgt, job.tgt_type, { id: deps.id, grains })) return;
     } catch (e) {
       return deps.log.warn(`ignored a malformed job: ${describeError(e)}`);
     }
-    const grains = deps.grains();
-    if (!matchesTarget(job.tgt, job.tgt_type, { id: deps.id, grains })) return;
     deps.log.info(`running job ${job.jid}: ${job.fun}`);
     void deps.pool
       .run({ jid: job.jid, id: deps.id, fun: job.fun, arg: job.arg, kwarg: job.kwarg, grains })

@@ -1,17 +1,16 @@
 // Shell-style globs as Salt (fnmatch) reads them: *, ?, [abc], [!abc], [a-z].
+import { SaltTsError } from '../errors.js';
+import { memoizeRegExp } from './memoize.js';
 
-const cache = new Map<string, RegExp>();
-
-export function globToRegExp(glob: string): RegExp {
-  const cached = cache.get(glob);
-  if (cached) return cached;
+export const globToRegExp = memoizeRegExp((glob) => {
   let src = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;
     if (ch === '*') src += '.*';
     else if (ch === '?') src += '.';
     else if (ch === '[') {
-      const end = glob.indexOf(']', i + 2);
+      // A `]` first in the class (after an optional `!`) is a member, not the end.
+      const end = glob.indexOf(']', glob[i + 1] === '!' ? i + 3 : i + 2);
       if (end === -1) src += '\\[';
       else {
         let body = glob.slice(i + 1, end);
@@ -22,11 +21,12 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else src += ch.replace(/[.+^${}()|\\/]/g, '\\$&');
   }
-  const re = new RegExp(`^${src}$`, 's');
-  if (cache.size > 1000) cache.clear();
-  cache.set(glob, re);
-  return re;
-}
+  try {
+    return new RegExp(`^${src}$`, 's');
+  } catch (err) {
+    throw new SaltTsError('SALTTS_BAD_TARGET', `invalid glob ${JSON.stringify(glob)}: ${(err as Error).message}`);
+  }
+});
 
 export function globMatch(glob: string, value: string): boolean {
   return globToRegExp(glob).test(value);
