@@ -5,8 +5,7 @@ import { Command } from 'commander';
 import { createLogger, type Logger } from './log.js';
 import { describeError } from './errors.js';
 import { VERSION } from './version.js';
-
-export const DEFAULT_CONFIG_DIR = '/etc/salt-ts';
+import { DEFAULT_CONFIG_DIR } from './config/load.js';
 
 export interface DaemonSpec<C extends { log_level: string; log_file: string }> {
   name: string;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // salt-ts-key: list, accept, reject and delete minion keys (Salt's salt-key).
 import { Command } from 'commander';
-import { DEFAULT_CONFIG_DIR } from '../../shared/daemon-entry.js';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { VERSION } from '../../shared/version.js';
 import { KeyStore } from '../keys/store.js';
 import { planKeyAction, type KeyAction } from '../keys/actions.js';

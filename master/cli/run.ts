@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // salt-ts-run FUNCTION [ARGS...]: run a runner on the master's host.
 import { Command, Option } from 'commander';
-import { DEFAULT_CONFIG_DIR } from '../../shared/daemon-entry.js';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseCliArgs } from '../../shared/args.js';
 import { SaltTsError } from '../../shared/errors.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';

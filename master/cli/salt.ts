@@ -2,7 +2,7 @@
 // salt-ts TARGET FUNCTION [ARGS...]: run an execution function on the targeted minions.
 import { Command, Option } from 'commander';
 import { userInfo } from 'node:os';
-import { DEFAULT_CONFIG_DIR } from '../../shared/daemon-entry.js';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseCliArgs } from '../../shared/args.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
 import type { TargetType } from '../../shared/targeting/types.js';

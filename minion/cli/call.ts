@@ -2,7 +2,7 @@
 // salt-ts-call --local FUNCTION [ARGS...]: run an execution function on this host,
 // without a master, printing the return under `local` as Salt does.
 import { Command, Option } from 'commander';
-import { DEFAULT_CONFIG_DIR } from '../../shared/daemon-entry.js';
+import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseCliArgs } from '../../shared/args.js';
 import { SaltTsError } from '../../shared/errors.js';
 import { cliMain } from '../../shared/cli-main.js';

@@ -6,6 +6,9 @@ import { SaltTsError, type ErrorCode } from '../errors.js';
 import { parseYaml, YamlSyntaxError } from '../yaml.js';
 import { MASTER_OPTIONS, MINION_OPTIONS, type MasterOptions, type MinionOptions, type OptionSpec, type OptionValues } from './schema.js';
 
+/** Where the daemons and CLIs look for `master` / `minion` without `-c`. */
+export const DEFAULT_CONFIG_DIR = '/etc/salt-ts';
+
 export interface ConfigLocation {
   /** Absolute path of the config directory. */
   config_dir: string;
