@@ -33,9 +33,8 @@ export function parseAuthReply(v: unknown): AuthReply {
   return { status: Reader.of('auth reply', v).oneOf('status', ['accepted', 'pending', 'rejected', 'denied'] as const) };
 }
 
-/** What the master publishes to minions. */
-export interface Job {
-  jid: string;
+/** What to run where: a publish request asks for it, and the job carries it to minions. */
+export interface JobSpec {
   tgt: string | string[];
   tgt_type: TargetType;
   fun: string;
@@ -44,18 +43,26 @@ export interface Job {
   user: string;
 }
 
-export function parseJob(v: unknown): Job {
-  const r = Reader.of('job', v);
+function readJobSpec(r: Reader): JobSpec {
   const tgt = r.any('tgt');
   return {
-    jid: r.string('jid', JID_PATTERN),
     tgt: Array.isArray(tgt) ? r.stringList('tgt') : r.string('tgt'),
     tgt_type: r.oneOf('tgt_type', TARGET_TYPES),
-    fun: r.string('fun'),
+    fun: r.string('fun', /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/),
     arg: r.list('arg'),
     kwarg: r.object('kwarg'),
     user: r.string('user'),
   };
+}
+
+/** What the master publishes to minions. */
+export interface Job extends JobSpec {
+  jid: string;
+}
+
+export function parseJob(v: unknown): Job {
+  const r = Reader.of('job', v);
+  return { jid: r.string('jid', JID_PATTERN), ...readJobSpec(r) };
 }
 
 /** What a minion sends back for a job. The id is not in it: the subject carries it. */
@@ -90,29 +97,14 @@ export function parseMinionStart(v: unknown): MinionStart {
 }
 
 /** The CLI asking the master to run a job. */
-export interface PublishRequest {
-  tgt: string | string[];
-  tgt_type: TargetType;
-  fun: string;
-  arg: unknown[];
-  kwarg: Record<string, unknown>;
-  user: string;
+export interface PublishRequest extends JobSpec {
   /** Seconds the caller will wait for returns (0: fire and forget). */
   timeout: number;
 }
 
 export function parsePublishRequest(v: unknown): PublishRequest {
   const r = Reader.of('publish request', v);
-  const tgt = r.any('tgt');
-  return {
-    tgt: Array.isArray(tgt) ? r.stringList('tgt') : r.string('tgt'),
-    tgt_type: r.oneOf('tgt_type', TARGET_TYPES),
-    fun: r.string('fun', /^[A-Za-z_][\w]*\.[A-Za-z_][\w]*$/),
-    arg: r.list('arg'),
-    kwarg: r.object('kwarg'),
-    user: r.string('user'),
-    timeout: r.number('timeout'),
-  };
+  return { ...readJobSpec(r), timeout: r.number('timeout') };
 }
 
 /** What the master streams back to the caller of a publish, in order:
