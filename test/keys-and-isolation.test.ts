@@ -140,7 +140,8 @@ describe('minion keys and broker isolation', () => {
     }
   });
 
-  test('the public registration credential can only submit keys', async () => {
+  test('a client without credentials is refused; the public registration credential can only submit keys', async () => {
+    await assert.rejects(connect({ servers: `127.0.0.1:${cluster.port}`, reconnect: false }), /Authorization Violation/);
     const anon = await connectWithSeed(cluster, REGISTRATION_SEED, Inboxes.registration);
     try {
       assert.match((await subscriptionRefusal(anon, Subjects.jobsAll)) ?? '', /Permissions Violation/);
@@ -167,6 +168,12 @@ describe('minion keys and broker isolation', () => {
     const lists = await keyLists(cluster);
     assert.deepEqual(lists.minions_rejected, ['extra']);
     assert.equal(lists.minions_pre?.includes('extra'), false);
+  });
+
+  test('a malformed target is refused with its error before anything is published', async () => {
+    const res = await cluster.cli('salt-ts', ['-E', 'web(', 'test.ping']);
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /SALTTS_BAD_TARGET.*"web\(".*Unterminated group/);
   });
 
   test('the CLI credential is private to the master user, and without it the CLI is refused', async () => {

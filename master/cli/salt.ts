@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseCliArgs } from '../../shared/args.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
 import type { TargetType } from '../../shared/targeting/types.js';
+import { checkTarget } from '../../shared/targeting/match.js';
 import { VERSION } from '../../shared/version.js';
 import { connectAsCli, loadCliConfig } from '../client/connect.js';
 import { publishJob } from '../client/publish.js';
@@ -45,6 +46,7 @@ cliMain('salt-ts', async () => {
   const opts = program.opts<SaltOptions>();
   const tgtType: TargetType = opts.pcre ? 'pcre' : opts.list ? 'list' : 'glob';
   const outputter = getOutputter(opts.out);
+  checkTarget(target, tgtType);
   const config = loadCliConfig(opts.configDir);
   const timeout = opts.async ? 0 : (opts.timeout ?? config.timeout);
   const nc = await connectAsCli(config);

@@ -14,7 +14,7 @@ export function loadCliConfig(configDir: string): MasterConfig {
 }
 
 export async function connectAsCli(config: MasterConfig): Promise<NatsConnection> {
-  const key = readCliCredential(config.pki_dir);
+  const key = readCliCredential(config.pki_dir, config.config_dir);
   const url = masterBrokerUrl(config);
   try {
     return await connect({
