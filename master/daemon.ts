@@ -20,7 +20,7 @@ import { serveRegistration } from './registration.js';
 import { servePublish } from './jobs/publish.js';
 import { serveReturns } from './jobs/returns.js';
 import { ReturnTracker } from './jobs/tracker.js';
-import { serveMinionStarts } from './minion-notices.js';
+import { serveMinionNotices } from './minion-notices.js';
 
 export interface RunningMaster {
   stop(): Promise<void>;
@@ -61,7 +61,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
 
   serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, onAccepted: applyKeys, fire, log });
   serveKeySync(nc, applyKeys, log);
-  serveMinionStarts(nc, grains, fire, log);
+  serveMinionNotices(nc, grains, fire, log);
   serveReturns(nc, tracker, fire, log);
   servePublish(nc, { accepted: () => accepted, grains, jids: new JidGenerator(), tracker, fire, log });
   await nc.flush();

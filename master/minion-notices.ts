@@ -1,5 +1,6 @@
-// Minions announce themselves when they connect, with their grains: the master
-// refreshes its grains cache and fires Salt's start event.
+// Minions announce their grains when they connect (`start`) and after a grains
+// refresh (`grains`): the master refreshes its grains cache, and fires Salt's start
+// event for a start.
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../shared/log.js';
 import { decodeJson } from '../shared/json-codec.js';
@@ -9,18 +10,20 @@ import { parseMinionNoticeSubject, Subjects } from '../shared/protocol/subjects.
 import type { GrainsCache } from './grains-cache.js';
 import type { FireEvent } from './events.js';
 
-export function serveMinionStarts(nc: NatsConnection, grains: GrainsCache, fire: FireEvent, log: Logger): Subscription {
-  return nc.subscribe(Subjects.minionNoticesAll('start'), {
+export function serveMinionNotices(nc: NatsConnection, grains: GrainsCache, fire: FireEvent, log: Logger): Subscription {
+  return nc.subscribe(Subjects.minionNoticesAll, {
     callback: (err, msg) => {
-      if (err) return log.error({ err }, 'minion start subscription failed');
+      if (err) return log.error({ err }, 'minion notice subscription failed');
       const from = parseMinionNoticeSubject(msg.subject);
-      if (!from) return;
+      if (!from || (from.notice !== 'start' && from.notice !== 'grains')) return;
       try {
-        grains.set(from.id, { ...parseMinionStart(decodeJson(msg.data, `start notice from ${from.id}`)).grains, id: from.id });
-        fire(`salt/minion/${from.id}/start`, { id: from.id });
-        log.info(`minion ${from.id} started`);
+        grains.set(from.id, { ...parseMinionStart(decodeJson(msg.data, `${from.notice} notice from ${from.id}`)).grains, id: from.id });
+        if (from.notice === 'start') {
+          fire(`salt/minion/${from.id}/start`, { id: from.id });
+          log.info(`minion ${from.id} started`);
+        }
       } catch (err) {
-        log.warn(`dropped a start notice: ${describeError(err)}`);
+        log.warn(`dropped a minion notice: ${describeError(err)}`);
       }
     },
   });

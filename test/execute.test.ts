@@ -1,5 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { daemonHandler } from '../minion/jobs/daemon-requests.js';
+import { loadMinionConfig } from '../shared/config/load.js';
 import { ArgumentError, bindArguments } from '../minion/modules/bind.js';
 import type { ExecFunction } from '../minion/modules/types.js';
 import { ModuleRegistry } from '../minion/modules/registry.js';
@@ -75,12 +80,15 @@ describe('bindArguments', () => {
   });
 });
 
+const opts = loadMinionConfig(mkdtempSync(join(tmpdir(), 'salt-ts-exec-')), () => undefined);
+const noDaemon = daemonHandler({ running: () => [], find: () => null, kill: () => false, refreshGrains: async () => undefined });
+const taskFor = (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}): JobTask => ({
+  jid: '20240101120000000001', id: 'web1', fun, arg, kwarg, grains: {}, tgt: 'web1', tgt_type: 'glob', user: 'tester',
+});
+
 describe('executeTask with the real registry', () => {
-  const registry = new ModuleRegistry();
-  const run = (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}) => {
-    const task: JobTask = { jid: '20240101120000000001', id: 'web1', fun, arg, kwarg, grains: {} };
-    return executeTask(registry, task);
-  };
+  const env = { registry: new ModuleRegistry(), opts, daemon: noDaemon };
+  const run = (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}) => executeTask(env, taskFor(fun, arg, kwarg));
 
   test('test.ping returns true with retcode 0', async () => {
     assert.deepEqual(await run('test.ping'), { return: true, retcode: 0, success: true });
@@ -147,7 +155,7 @@ describe('executeTask with the real registry', () => {
 
   test('an undefined return becomes null', async () => {
     const reg = new ModuleRegistry([{ name: 'm', doc: '', functions: { f: { doc: '', run: () => undefined } } }]);
-    const out = await executeTask(reg, { jid: '1', id: 'web1', fun: 'm.f', arg: [], kwarg: {}, grains: {} });
+    const out = await executeTask({ registry: reg, opts, daemon: noDaemon }, taskFor('m.f'));
     assert.deepEqual(out, { return: null, retcode: 0, success: true });
   });
 });

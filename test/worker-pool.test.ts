@@ -1,7 +1,14 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WorkerPool } from '../minion/jobs/pool.js';
 import type { JobTask } from '../minion/jobs/execute.js';
+import { daemonHandler } from '../minion/jobs/daemon-requests.js';
+import { loadMinionConfig } from '../shared/config/load.js';
+
+const opts = loadMinionConfig(mkdtempSync(join(tmpdir(), 'salt-ts-pool-')), () => undefined);
 
 let jidCounter = 0;
 const task = (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}): JobTask => ({
@@ -11,10 +18,16 @@ const task = (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> =
   arg,
   kwarg,
   grains: {},
+  tgt: 'web1',
+  tgt_type: 'glob',
+  user: 'tester',
 });
 
 describe('WorkerPool', () => {
-  const pool = new WorkerPool();
+  const pool: WorkerPool = new WorkerPool(
+    opts,
+    daemonHandler({ running: () => pool.running(), find: (jid) => pool.find(jid), kill: (jid) => pool.kill(jid), refreshGrains: async () => undefined }),
+  );
   after(() => pool.close());
 
   test('runs test.ping in a worker and returns its outcome', async () => {
@@ -56,5 +69,26 @@ describe('WorkerPool', () => {
 
   test('workers are reused for later jobs', async () => {
     for (let i = 0; i < 5; i++) assert.equal((await pool.run(task('test.echo', [i]))).return, i);
+  });
+});
+
+describe('WorkerPool job control', () => {
+  const pool: WorkerPool = new WorkerPool(
+    opts,
+    daemonHandler({ running: () => pool.running(), find: (jid) => pool.find(jid), kill: (jid) => pool.kill(jid), refreshGrains: async () => undefined }),
+  );
+  after(() => pool.close());
+
+  test('a running job is listed, found by jid, and can be killed', async () => {
+    const long = task('test.sleep', [30]);
+    const outcome = pool.run(long);
+    assert.deepEqual(pool.running().map((j) => [j.jid, j.fun, j.user]), [[long.jid, 'test.sleep', 'tester']]);
+    assert.equal(pool.find(long.jid)?.fun, 'test.sleep');
+    assert.equal(pool.kill(long.jid), true);
+    const killed = await outcome;
+    assert.equal(killed.success, false);
+    assert.match(String(killed.return), /the job was stopped/);
+    assert.deepEqual(pool.running(), []);
+    assert.equal(pool.kill(long.jid), false);
   });
 });

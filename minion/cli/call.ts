@@ -1,20 +1,18 @@
 #!/usr/bin/env node
-// salt-ts-call --local FUNCTION [ARGS...]: run an execution function on this host,
-// without a master, printing the return under `local` as Salt does.
+// salt-ts-call FUNCTION [ARGS...]: run an execution function on this host with this
+// minion's config, printing the return under `local` as Salt does.
 import { Command, Option } from 'commander';
-import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
+import { userInfo } from 'node:os';
 import { parseCliArgs } from '../../shared/args.js';
-import { SaltTsError } from '../../shared/errors.js';
 import { cliMain } from '../../shared/cli-main.js';
-import { loadMinionConfig } from '../../shared/config/load.js';
+import { DEFAULT_CONFIG_DIR, loadMinionConfig } from '../../shared/config/load.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
 import { VERSION } from '../../shared/version.js';
 import { JidGenerator } from '../../shared/jid.js';
-import { gatherCoreGrains } from '../grains/core.js';
-import { mergeGrains } from '../grains/merge.js';
-import { resolveMinionId } from '../identity.js';
+import { GrainsSource } from '../grains/source.js';
 import { ModuleRegistry } from '../modules/registry.js';
 import { executeTask } from '../jobs/execute.js';
+import { localDaemonHandler } from '../jobs/local-daemon.js';
 
 const program = new Command('salt-ts-call')
   .description('Run an execution function on this host.')
@@ -22,7 +20,7 @@ const program = new Command('salt-ts-call')
   .argument('<function>', 'module.function, e.g. test.ping')
   .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
   .option('-c, --config-dir <dir>', 'folder holding the minion config', DEFAULT_CONFIG_DIR)
-  .option('--local', 'run without contacting a master')
+  .option('--local', 'never contact a master (no function needs one yet: files and pillar come with the file server)')
   .option('--retcode-passthrough', "exit with the function's own retcode")
   .addOption(new Option('--out <outputter>', 'how to print the return').choices(outputterNames()).default('nested'))
   .option('--no-color', 'never colour the output');
@@ -30,17 +28,15 @@ const program = new Command('salt-ts-call')
 cliMain('salt-ts-call', async () => {
   program.parse();
   const [fun, words] = program.processedArgs as [string, string[]];
-  const opts = program.opts<{ configDir: string; local?: boolean; retcodePassthrough?: boolean; out: string; color: boolean }>();
-  if (!opts.local) {
-    throw new SaltTsError('SALTTS_BAD_ARGUMENT', 'salt-ts-call runs masterless for now: pass --local');
-  }
+  const opts = program.opts<{ configDir: string; retcodePassthrough?: boolean; out: string; color: boolean }>();
   const outputter = getOutputter(opts.out);
   const config = loadMinionConfig(opts.configDir, (msg) => process.stderr.write(`[WARNING ] ${msg}\n`));
-  const core = await gatherCoreGrains(VERSION);
-  const id = resolveMinionId(config, String(core.fqdn));
+  const grains = new GrainsSource(config);
+  await grains.refresh();
   const { arg, kwarg } = parseCliArgs(words);
-  const outcome = await executeTask(new ModuleRegistry(), {
-    jid: new JidGenerator().next(), id, fun, arg, kwarg, grains: mergeGrains({ ...core, id }, config.grains),
+  const env = { registry: new ModuleRegistry(), opts: config, daemon: localDaemonHandler(grains) };
+  const outcome = await executeTask(env, {
+    jid: new JidGenerator().next(), id: grains.minionId, fun, arg, kwarg, grains: grains.current, tgt: grains.minionId, tgt_type: 'glob', user: userInfo().username,
   });
   const text = outputter.format({ local: outcome.return }, { color: opts.color && process.stdout.isTTY === true });
   if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');

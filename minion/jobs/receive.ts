@@ -32,7 +32,7 @@ export function jobReceiver(deps: ReceiverDeps): (err: Error | null, msg: Msg) =
     }
     deps.log.info(`running job ${job.jid}: ${job.fun}`);
     void deps.pool
-      .run({ jid: job.jid, id: deps.id, fun: job.fun, arg: job.arg, kwarg: job.kwarg, grains })
+      .run({ jid: job.jid, id: deps.id, fun: job.fun, arg: job.arg, kwarg: job.kwarg, grains, tgt: job.tgt, tgt_type: job.tgt_type, user: job.user })
       .then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }));
   };
 }

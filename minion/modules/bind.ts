@@ -2,7 +2,16 @@
 // parameters, with the errors Python would give for the same mistakes.
 import type { BoundArgs, ExecFunction } from './types.js';
 
-export class ArgumentError extends Error {}
+export class ArgumentError extends Error {
+  fun = '';
+  doc = '';
+
+  /** Names the function the arguments were for, once the caller knows it. */
+  describe(fun: string, doc: string): void {
+    this.fun = fun;
+    this.doc = doc;
+  }
+}
 
 export function bindArguments(fn: ExecFunction, arg: unknown[], kwarg: Record<string, unknown>): BoundArgs {
   const params = fn.params ?? [];

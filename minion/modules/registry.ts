@@ -18,7 +18,7 @@ export class ModuleRegistry {
     return this.functions.get(fullName);
   }
 
-  names(): string[] {
-    return [...this.functions.keys()].sort();
+  all(): ReadonlyMap<string, ExecFunction> {
+    return this.functions;
   }
 }

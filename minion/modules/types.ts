@@ -1,13 +1,23 @@
 // The shape of an execution module: plain named functions, each with a one-line
 // doc and its parameters declared, receiving everything it needs in a context.
 import type { Grains } from '../grains/core.js';
+import type { MinionConfig } from '../../shared/config/load.js';
+import type { DaemonRequest, DaemonReply } from '../jobs/daemon-requests.js';
 
 export interface ExecContext {
   id: string;
   jid: string;
   grains: Grains;
+  /** The minion's configuration (Salt's __opts__). */
+  opts: MinionConfig;
   /** Sets the job's retcode (Salt's __context__['retcode']). */
   setRetcode(code: number): void;
+  /** Calls another execution function by name (Salt's __salt__). */
+  call(fun: string, arg?: unknown[], kwarg?: Record<string, unknown>): Promise<unknown>;
+  /** Every registered function, for the sys module. */
+  functions(): ReadonlyMap<string, ExecFunction>;
+  /** Asks the minion daemon for what only it knows or can do (running jobs, grains refresh). */
+  daemon<R extends DaemonRequest>(request: R): Promise<DaemonReply<R>>;
 }
 
 /** A parameter; it is required unless it has a default. */

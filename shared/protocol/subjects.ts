@@ -31,7 +31,7 @@ export const Subjects = {
   returnsAll: 'salt.ret.*.*',
   /** Announcements a minion makes about itself (start, grains). */
   minionNotice: (id: string, notice: string) => `salt.minion.${subjectToken(id)}.${notice}`,
-  minionNoticesAll: (notice: string) => `salt.minion.*.${notice}`,
+  minionNoticesAll: 'salt.minion.*.*',
   /** Requests the CLIs make of the master. */
   api: (verb: ApiVerb) => `salt.api.${verb}`,
   apiAll: 'salt.api.>',
