@@ -51,6 +51,8 @@ test('a missing master file gives every master default', () => {
     interface: '127.0.0.1',
     auto_accept: false,
     nats_server_bin: 'nats-server',
+    nodegroups: {},
+    keep_jobs: 24,
     config_dir: dir,
     config_file: path.join(dir, 'master'),
   });
@@ -77,6 +79,7 @@ test('a missing minion file gives every minion default', () => {
     recon_default: 1000,
     recon_max: 10000,
     recon_randomize: true,
+    cmd_output_limit: 524288,
     config_dir: dir,
     config_file: path.join(dir, 'minion'),
   });

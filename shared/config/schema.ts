@@ -80,6 +80,8 @@ export const MASTER_OPTIONS = {
   interface: { type: 'string', default: '127.0.0.1', doc: 'address the embedded broker listens on' },
   auto_accept: { type: 'boolean', default: false, doc: 'accept every new minion key without review' },
   nats_server_bin: { type: 'string', default: 'nats-server', doc: 'the nats-server binary to run' },
+  nodegroups: { type: 'dict', default: {}, doc: 'named groups of minions: name -> compound target (string) or list of targets' },
+  keep_jobs: { type: 'number', min: 0, default: 24, doc: 'hours the job cache keeps a job and its returns' },
 } as const satisfies Record<string, OptionSpec>;
 
 export const MINION_OPTIONS = {
@@ -93,6 +95,7 @@ export const MINION_OPTIONS = {
   recon_default: { type: 'integer', min: 0, default: 1000, doc: 'ms before the first reconnection attempt' },
   recon_max: { type: 'integer', min: 0, default: 10000, doc: 'ms cap on the reconnection delay' },
   recon_randomize: { type: 'boolean', default: true, doc: 'randomize the reconnection delay' },
+  cmd_output_limit: { type: 'integer', min: 1024, default: 524288, doc: 'bytes of a command\'s output a cmd function returns; the rest is cut, with a note' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type MasterOptions = OptionValues<typeof MASTER_OPTIONS>;
