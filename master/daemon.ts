@@ -21,6 +21,8 @@ import { servePublish } from './jobs/publish.js';
 import { serveReturns } from './jobs/returns.js';
 import { ReturnTracker } from './jobs/tracker.js';
 import { serveMinionNotices } from './minion-notices.js';
+import { JobCache } from './jobs/cache.js';
+import { describeError } from '../shared/errors.js';
 
 export interface RunningMaster {
   stop(): Promise<void>;
@@ -58,17 +60,26 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   const fire = eventFirer(nc);
   const grains = new GrainsCache(join(config.cachedir, 'minions'));
   const tracker = new ReturnTracker(nc);
+  const cache = new JobCache(config.cachedir, (err) => log.error(`job cache write failed: ${describeError(err)}`));
+  const pruneJobs = () => {
+    const removed = cache.prune(config.keep_jobs);
+    if (removed) log.info(`job cache: removed ${removed} job(s) older than keep_jobs (${config.keep_jobs} h)`);
+  };
+  pruneJobs();
+  const pruner = setInterval(pruneJobs, 3_600_000);
+  pruner.unref();
 
   serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, onAccepted: applyKeys, fire, log });
   serveKeySync(nc, applyKeys, log);
   serveMinionNotices(nc, grains, fire, log);
-  serveReturns(nc, tracker, fire, log);
-  servePublish(nc, { accepted: () => accepted, grains, jids: new JidGenerator(), tracker, fire, log });
+  serveReturns(nc, tracker, cache, fire, log);
+  servePublish(nc, { accepted: () => accepted, grains, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });
 
   return {
     async stop() {
+      clearInterval(pruner);
       await nc.drain().catch(() => undefined);
       await broker?.stop();
     },

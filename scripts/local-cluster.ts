@@ -87,6 +87,16 @@ export class LocalCluster {
     throw new Error('salt-ts-master did not come up within 20 s');
   }
 
+  async stopMaster(): Promise<void> {
+    if (this.master) await stopProcess(this.master, 'SIGTERM');
+    this.master = null;
+  }
+
+  /** The pid of a running minion started from `configDir`. */
+  minionPid(id: string, configDir = this.minionDir(id)): number | undefined {
+    return this.minions.get(`${id}@${configDir}`)?.pid;
+  }
+
   /** Writes a minion config folder (by default named after the id) and returns it. */
   writeMinion(spec: MinionSpec, dir = this.minionDir(spec.id)): string {
     writeConfig(dir, 'minion', {

@@ -11,6 +11,7 @@ import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transp
 import { BINS, LocalCluster, runNode } from '../scripts/local-cluster.js';
 import { REGISTRATION_SEED } from '../shared/protocol/permissions.js';
 import { Inboxes, Subjects } from '../shared/protocol/subjects.js';
+import { returnsOf } from './support/returns.js';
 
 const FLEET = ['db1', 'web1', 'web2'];
 
@@ -26,12 +27,6 @@ async function waitForKey(cluster: LocalCluster, list: string, id: string): Prom
     await sleep(100);
   }
   assert.fail(`${id} never appeared in ${list}`);
-}
-
-/** Each minion's return, from `--out json` (one JSON document per minion). */
-function returnsOf(stdout: string): Record<string, unknown> {
-  const docs = stdout.split(/\n(?=\{)/).filter((d) => d.trim());
-  return Object.assign({}, ...docs.map((d) => JSON.parse(d) as Record<string, unknown>));
 }
 
 function connectWithSeed(cluster: LocalCluster, seed: string, inboxPrefix: string): Promise<NatsConnection> {
@@ -172,7 +167,7 @@ describe('minion keys and broker isolation', () => {
 
   test('a malformed target is refused with its error before anything is published', async () => {
     const res = await cluster.cli('salt-ts', ['-E', 'web(', 'test.ping']);
-    assert.equal(res.code, 1);
+    assert.equal(res.code, 2);
     assert.match(res.stderr, /SALTTS_BAD_TARGET.*"web\(".*Unterminated group/);
   });
 

@@ -196,7 +196,7 @@ describe('parseJob', () => {
   });
 
   test('refuses an unknown tgt_type', () => {
-    assert.throws(() => parseJob({ ...good(), tgt_type: 'grain' }), badMessage('tgt_type'));
+    assert.throws(() => parseJob({ ...good(), tgt_type: 'bogus' }), badMessage('tgt_type'));
   });
 });
 
@@ -236,7 +236,7 @@ describe('parsePublishRequest', () => {
   });
 
   test('refuses wrong fields, naming them', () => {
-    assert.throws(() => parsePublishRequest({ ...good(), tgt_type: 'nodegroup' }), badMessage('tgt_type'));
+    assert.throws(() => parsePublishRequest({ ...good(), tgt_type: 'bogus' }), badMessage('tgt_type'));
     assert.throws(() => parsePublishRequest({ ...good(), timeout: '5' }), badMessage('timeout'));
     assert.throws(() => parsePublishRequest({ ...good(), timeout: Infinity }), badMessage('timeout'));
     assert.throws(() => parsePublishRequest({ ...good(), user: undefined }), badMessage('user'));

@@ -1,15 +1,13 @@
 #!/usr/bin/env node
 // salt-ts-key: list, accept, reject and delete minion keys (Salt's salt-key).
-import { Command } from 'commander';
 import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
-import { VERSION } from '../../shared/version.js';
 import { KeyStore } from '../keys/store.js';
 import { planKeyAction, type KeyAction } from '../keys/actions.js';
 import { formatKeyLists, formatFingerprints } from '../keys/format.js';
 import { connectAsCli, loadCliConfig } from '../client/connect.js';
 import { notifyKeysChanged } from '../client/keys.js';
 import { confirm } from './confirm.js';
-import { cliMain } from '../../shared/cli-main.js';
+import { cliMain, cliProgram } from '../../shared/cli-main.js';
 
 interface KeyOptions {
   configDir: string;
@@ -29,9 +27,7 @@ interface KeyOptions {
   color: boolean;
 }
 
-const program = new Command('salt-ts-key')
-  .description('Manage minion keys: a minion receives jobs only once its key is accepted.')
-  .version(VERSION)
+const program = cliProgram('salt-ts-key', 'Manage minion keys: a minion receives jobs only once its key is accepted.')
   .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR)
   .option('-L, --list-all', 'list every key (the default)')
   .option('-a, --accept <glob>', 'accept the unaccepted keys matching the glob')

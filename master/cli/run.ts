@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 // salt-ts-run FUNCTION [ARGS...]: run a runner on the master's host.
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
 import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseCliArgs } from '../../shared/args.js';
 import { SaltTsError } from '../../shared/errors.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
-import { VERSION } from '../../shared/version.js';
 import { connectAsCli, loadCliConfig } from '../client/connect.js';
 import { findRunner, runnerNames } from '../runners/registry.js';
-import { cliMain } from '../../shared/cli-main.js';
+import { cliMain, cliProgram } from '../../shared/cli-main.js';
 
-const program = new Command('salt-ts-run')
-  .description('Run a runner function on the master.')
-  .version(VERSION)
+const program = cliProgram('salt-ts-run', 'Run a runner function on the master.')
   .argument('<function>', `runner function (${runnerNames().join(', ')})`)
   .argument('[arguments...]', 'positional arguments and key=value keyword arguments')
   .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR)

@@ -1,69 +1,110 @@
 #!/usr/bin/env node
 // salt-ts TARGET FUNCTION [ARGS...]: run an execution function on the targeted minions.
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
 import { userInfo } from 'node:os';
 import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseCliArgs } from '../../shared/args.js';
+import { cliMain, cliProgram } from '../../shared/cli-main.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
-import type { TargetType } from '../../shared/targeting/types.js';
 import { checkTarget } from '../../shared/targeting/match.js';
-import { VERSION } from '../../shared/version.js';
+import type { PublishRequest } from '../../shared/protocol/messages.js';
 import { connectAsCli, loadCliConfig } from '../client/connect.js';
 import { publishJob } from '../client/publish.js';
-import { cliMain } from '../../shared/cli-main.js';
-import { printReturns } from './print-returns.js';
+import { batchSize, runBatch } from '../client/batch.js';
+import { addTargetOptions, chosenTargetType } from './target-options.js';
+import { ReturnPrinter } from './print-returns.js';
+import { outputSink } from './output-sink.js';
+
+/** From this many expected minions on, a terminal shows a progress line. */
+const PROGRESS_FROM = 10;
 
 interface SaltOptions {
   configDir: string;
   timeout?: number;
-  pcre?: boolean;
-  list?: boolean;
   out: string;
+  outFile?: string;
+  static?: boolean;
   color: boolean;
   async?: boolean;
   verbose?: boolean;
+  batchSize?: string;
+  batchWait: number;
+  failhard?: boolean;
 }
 
-const program = new Command('salt-ts')
-  .description('Run an execution function on the minions a target matches.')
-  .version(VERSION)
-  .argument('<target>', "which minions: a glob on minion ids by default ('*', 'web*')")
-  .argument('<function>', 'module.function, e.g. test.ping')
-  .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
-  .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR)
+const program = addTargetOptions(
+  cliProgram('salt-ts', 'Run an execution function on the minions a target matches.')
+    .argument('<target>', "which minions: a glob on minion ids by default ('*', 'web*')")
+    .argument('<function>', 'module.function, e.g. test.ping')
+    .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
+    .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR),
+)
   .option('-t, --timeout <seconds>', 'seconds to wait for returns (default: the master config timeout)', parseFloat)
-  .option('-E, --pcre', 'the target is a regular expression on minion ids')
-  .option('-L, --list', 'the target is a comma-separated list of minion ids')
   .addOption(new Option('--out <outputter>', 'how to print returns').choices(outputterNames()).default('nested'))
+  .option('--out-file <file>', 'write the output to this file instead of stdout')
+  .option('--static', 'print every return at the end, as one document')
   .option('--no-color', 'never colour the output')
   .option('--async', 'publish the job and print its jid without waiting')
   .option('-v, --verbose', 'print the jid before the returns')
+  .option('-b, --batch-size <size>', 'run on N minions (or N%) at a time, rolling')
+  .option('--batch-wait <seconds>', 'with -b: wait this long after a minion returns before starting the next', parseFloat, 0)
+  .option('--failhard', 'with -b: stop starting minions after the first failure')
   .allowExcessArguments(false);
 
 cliMain('salt-ts', async () => {
   program.parse();
   const [target, fun, words] = program.processedArgs as [string, string, string[]];
-  const opts = program.opts<SaltOptions>();
-  const tgtType: TargetType = opts.pcre ? 'pcre' : opts.list ? 'list' : 'glob';
+  const opts = program.opts<SaltOptions & Record<string, unknown>>();
+  const tgtType = chosenTargetType(opts);
   const outputter = getOutputter(opts.out);
   checkTarget(target, tgtType);
+  if (opts.batchSize !== undefined) batchSize(opts.batchSize, 1); // a malformed size is a usage error, before connecting
   const config = loadCliConfig(opts.configDir);
+  const { arg, kwarg } = parseCliArgs(words);
   const timeout = opts.async ? 0 : (opts.timeout ?? config.timeout);
+  const req: PublishRequest = { tgt: target, tgt_type: tgtType, fun, arg, kwarg, user: userInfo().username, timeout };
+  const write = outputSink(opts.outFile);
+  const color = opts.color && !opts.outFile && process.stdout.isTTY === true;
+  const printerFor = (expected: number) =>
+    new ReturnPrinter(
+      { outputter, color, write, static: !!opts.static, progress: process.stderr.isTTY === true && expected >= PROGRESS_FROM },
+      expected,
+    );
+
   const nc = await connectAsCli(config);
   try {
-    const { arg, kwarg } = parseCliArgs(words);
-    const job = await publishJob(nc, { tgt: target, tgt_type: tgtType, fun, arg, kwarg, user: userInfo().username, timeout });
-    if (job.minions.length === 0) {
+    let matched: string[];
+    let printer: ReturnPrinter;
+    if (opts.batchSize !== undefined) {
+      printer = printerFor(0);
+      matched = await runBatch(nc, req, {
+        size: opts.batchSize,
+        wait: opts.batchWait,
+        failhard: !!opts.failhard,
+        onBatch: (ids) => process.stderr.write(`\nExecuting run on ${JSON.stringify(ids).replace(/"/g, "'")}\n\n`),
+        onReturn: (ret) => printer.onReturn(ret),
+        onMissing: (id) => printer.onMissing(id),
+      });
+    } else {
+      const job = await publishJob(nc, req);
+      matched = job.minions;
+      if (matched.length && opts.async) {
+        process.stdout.write(`Executed command with job ID: ${job.jid}\n`);
+        return 0;
+      }
+      if (matched.length && opts.verbose) write(`Executing job with jid ${job.jid}\n${'-'.repeat(43)}\n\n`);
+      printer = printerFor(matched.length);
+      for await (const ret of job.returns()) printer.onReturn(ret);
+      for (const id of job.missing()) printer.onMissing(id);
+    }
+    if (matched.length === 0) {
       process.stderr.write('No minions matched the target. No command was sent, no jid was assigned.\n');
       return 2;
     }
-    if (opts.async) {
-      process.stdout.write(`Executed command with job ID: ${job.jid}\n`);
-      return 0;
-    }
-    if (opts.verbose) process.stdout.write(`Executing job with jid ${job.jid}\n${'-'.repeat(43)}\n\n`);
-    const color = opts.color && process.stdout.isTTY === true;
-    return await printReturns(job, { outputter, color, write: (t) => process.stdout.write(t) });
+    printer.finish();
+    if (!printer.failed) return 0;
+    process.stderr.write('ERROR: Minions returned with non-zero exit code\n');
+    return 1;
   } finally {
     await nc.close();
   }

@@ -6,18 +6,16 @@ import { decodeJson, encodeJson } from '../../shared/json-codec.js';
 import { describeError, isSaltTsError } from '../../shared/errors.js';
 import { parsePublishRequest, type Job, type PublishRequest, type PublishStreamMessage } from '../../shared/protocol/messages.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
-import { checkTarget, matchesTarget } from '../../shared/targeting/match.js';
 import type { JidGenerator } from '../../shared/jid.js';
-import type { GrainsCache } from '../grains-cache.js';
 import type { FireEvent } from '../events.js';
 import type { ReturnTracker } from './tracker.js';
+import type { JobCache } from './cache.js';
+import { resolveTarget, type ResolvedTarget, type TargetResolver } from './targets.js';
 
-export interface PublishDeps {
-  /** Accepted minion ids (to public keys). */
-  accepted: () => ReadonlyMap<string, string>;
-  grains: GrainsCache;
+export interface PublishDeps extends TargetResolver {
   jids: JidGenerator;
   tracker: ReturnTracker;
+  cache: JobCache;
   fire: FireEvent;
   log: Logger;
 }
@@ -31,33 +29,28 @@ export function servePublish(nc: NatsConnection, deps: PublishDeps): Subscriptio
 function handle(nc: NatsConnection, msg: Msg, deps: PublishDeps): void {
   const reply = (m: PublishStreamMessage) => msg.reply && nc.publish(msg.reply, encodeJson(m));
   let req: PublishRequest;
+  let target: ResolvedTarget;
   try {
     req = parsePublishRequest(decodeJson(msg.data, 'publish request'));
-    checkTarget(req.tgt, req.tgt_type);
+    target = resolveTarget(req.tgt, req.tgt_type, deps);
   } catch (err) {
     reply({ kind: 'error', code: isSaltTsError(err) ? err.code : 'SALTTS_BAD_MESSAGE', message: describeError(err) });
     return;
   }
-  const accepted = deps.accepted();
-  const minions = expectedMinions(req, accepted, deps.grains);
-  if (minions.length === 0) {
+  const { minions } = target;
+  if (minions.length === 0 || req.dry_run) {
     reply({ kind: 'job', jid: '', minions });
     return;
   }
   const jid = deps.jids.next();
   if (msg.reply && req.timeout > 0) deps.tracker.track(jid, msg.reply, minions, req.timeout);
   reply({ kind: 'job', jid, minions });
-  const job: Job = { jid, tgt: req.tgt, tgt_type: req.tgt_type, fun: req.fun, arg: req.arg, kwarg: req.kwarg, user: req.user };
+  const job: Job = { jid, tgt: target.tgt, tgt_type: target.tgt_type, fun: req.fun, arg: req.arg, kwarg: req.kwarg, user: req.user };
   const payload = encodeJson(job);
   // One message reaches the whole fleet; a narrower job goes only to the minions it targets.
-  if (minions.length === accepted.size) nc.publish(Subjects.jobsAll, payload);
+  if (minions.length === deps.accepted().size) nc.publish(Subjects.jobsAll, payload);
   else for (const id of minions) nc.publish(Subjects.jobsFor(id), payload);
+  deps.cache.saveLoad({ ...job, minions, started: new Date().toISOString() });
   deps.fire(`salt/job/${jid}/new`, { jid, tgt: req.tgt, tgt_type: req.tgt_type, fun: req.fun, arg: req.arg, minions, user: req.user });
   deps.log.debug(`published job ${jid} (${req.fun}) to ${minions.length} minion(s)`);
-}
-
-function expectedMinions(req: PublishRequest, accepted: ReadonlyMap<string, string>, grains: GrainsCache): string[] {
-  const minions: string[] = [];
-  for (const id of accepted.keys()) if (matchesTarget(req.tgt, req.tgt_type, { id, grains: grains.get(id) })) minions.push(id);
-  return minions.sort();
 }

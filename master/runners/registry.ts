@@ -1,8 +1,9 @@
 // Every runner module, by `module.function` name.
 import type { RunnerFunction, RunnerModule } from './types.js';
 import { manageRunner } from './manage.js';
+import { jobsRunner } from './jobs.js';
 
-const RUNNERS: RunnerModule[] = [manageRunner];
+const RUNNERS: RunnerModule[] = [jobsRunner, manageRunner];
 
 export function findRunner(fullName: string): RunnerFunction | undefined {
   const [mod, fn] = fullName.split('.', 2);

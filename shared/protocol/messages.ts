@@ -100,11 +100,14 @@ export function parseMinionStart(v: unknown): MinionStart {
 export interface PublishRequest extends JobSpec {
   /** Seconds the caller will wait for returns (0: fire and forget). */
   timeout: number;
+  /** Only say which minions the target means; publish nothing (batch mode plans with it). */
+  dry_run?: boolean;
 }
 
 export function parsePublishRequest(v: unknown): PublishRequest {
   const r = Reader.of('publish request', v);
-  return { ...readJobSpec(r), timeout: r.number('timeout') };
+  const dryRun = r.any('dry_run') === undefined ? {} : { dry_run: r.boolean('dry_run') };
+  return { ...readJobSpec(r), timeout: r.number('timeout'), ...dryRun };
 }
 
 /** What the master streams back to the caller of a publish, in order:

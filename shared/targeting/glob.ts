@@ -1,8 +1,8 @@
 // Shell-style globs as Salt (fnmatch) reads them: *, ?, [abc], [!abc], [a-z].
 import { SaltTsError } from '../errors.js';
-import { memoizeRegExp } from './memoize.js';
+import { memoize } from './memoize.js';
 
-export const globToRegExp = memoizeRegExp((glob) => {
+export const globToRegExp = memoize((glob) => {
   let src = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;

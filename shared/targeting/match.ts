@@ -1,41 +1,30 @@
 // One matcher for every target kind, used by the master to work out the minions
 // it expects and by each minion to check a job is really meant for it.
-import { SaltTsError } from '../errors.js';
-import { globMatch, globToRegExp } from './glob.js';
-import { memoizeRegExp } from './memoize.js';
+import { parseCompound, type CompoundNode } from './compound.js';
+import { checkSimple, matchSimple } from './simple.js';
 import type { MinionFacts, TargetType } from './types.js';
 
 export function matchesTarget(tgt: string | string[], tgtType: TargetType, minion: MinionFacts): boolean {
-  switch (tgtType) {
-    case 'glob':
-      return globMatch(asString(tgt), minion.id);
-    case 'pcre':
-      return compilePcre(asString(tgt)).test(minion.id);
-    case 'list':
-      return asList(tgt).includes(minion.id);
-  }
+  return tgtType === 'compound' ? evaluate(parseCompound(tgt), minion) : matchSimple(tgtType, tgt, minion);
 }
 
 /** Checks a target before anything is published, so a bad one never reaches a minion. */
 export function checkTarget(tgt: string | string[], tgtType: TargetType): void {
-  if (tgtType === 'pcre') compilePcre(asString(tgt));
-  if (tgtType === 'glob') globToRegExp(asString(tgt));
+  if (tgtType === 'compound') parseCompound(tgt);
+  else checkSimple(tgtType, tgt);
 }
 
-const compilePcre = memoizeRegExp((pattern) => {
-  try {
-    new RegExp(pattern); // alone first, so a pattern like `x)|(?:y` cannot escape the anchor below
-    // Salt anchors PCRE targets at the start (re.match), not at the end.
-    return new RegExp(`^(?:${pattern})`);
-  } catch (err) {
-    throw new SaltTsError('SALTTS_BAD_TARGET', `invalid regular expression target ${JSON.stringify(pattern)}: ${(err as Error).message}`);
+// Every word is evaluated, as in Salt, so a word that cannot be matched (a pillar target
+// with no pillar known) fails for every minion alike, not only where it is reached.
+function evaluate(node: CompoundNode, minion: MinionFacts): boolean {
+  switch (node.op) {
+    case 'target':
+      return matchSimple(node.tgtType, node.pattern, minion, node.delimiter);
+    case 'not':
+      return !evaluate(node.operand, minion);
+    default: {
+      const [left, right] = [evaluate(node.left, minion), evaluate(node.right, minion)];
+      return node.op === 'and' ? left && right : left || right;
+    }
   }
-});
-
-function asString(tgt: string | string[]): string {
-  return Array.isArray(tgt) ? tgt.join(',') : tgt;
-}
-
-function asList(tgt: string | string[]): string[] {
-  return Array.isArray(tgt) ? tgt : tgt.split(',').map((s) => s.trim()).filter(Boolean);
 }

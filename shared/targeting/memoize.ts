@@ -1,15 +1,15 @@
-// Target patterns are matched against every minion of a fleet: compile each once.
+// Targets are matched against every minion of a fleet: compile or parse each pattern once.
 
 const MAX_ENTRIES = 1000;
 
-export function memoizeRegExp(compile: (pattern: string) => RegExp): (pattern: string) => RegExp {
-  const cache = new Map<string, RegExp>();
-  return (pattern) => {
-    let re = cache.get(pattern);
-    if (!re) {
+export function memoize<T extends object>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (!value) {
       if (cache.size >= MAX_ENTRIES) cache.clear();
-      cache.set(pattern, (re = compile(pattern)));
+      cache.set(key, (value = compute(key)));
     }
-    return re;
+    return value;
   };
 }
