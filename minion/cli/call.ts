@@ -1,22 +1,19 @@
 #!/usr/bin/env node
 // salt-ts-call FUNCTION [ARGS...]: run an execution function on this host with this
 // minion's config, printing the return under `local` as Salt does.
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
 import { userInfo } from 'node:os';
 import { parseCliArgs } from '../../shared/args.js';
-import { cliMain } from '../../shared/cli-main.js';
+import { cliMain, cliProgram } from '../../shared/cli-main.js';
 import { DEFAULT_CONFIG_DIR, loadMinionConfig } from '../../shared/config/load.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
-import { VERSION } from '../../shared/version.js';
 import { JidGenerator } from '../../shared/jid.js';
 import { GrainsSource } from '../grains/source.js';
 import { ModuleRegistry } from '../modules/registry.js';
 import { executeTask } from '../jobs/execute.js';
 import { localDaemonHandler } from '../jobs/local-daemon.js';
 
-const program = new Command('salt-ts-call')
-  .description('Run an execution function on this host.')
-  .version(VERSION)
+const program = cliProgram('salt-ts-call', 'Run an execution function on this host.')
   .argument('<function>', 'module.function, e.g. test.ping')
   .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
   .option('-c, --config-dir <dir>', 'folder holding the minion config', DEFAULT_CONFIG_DIR)
