@@ -35,5 +35,7 @@ export function yamlifyArg(text: string): unknown {
   if (Array.isArray(value) && !text.trimStart().startsWith('[')) return text;
   if (typeof value === 'object' && !Array.isArray(value) && !text.trimStart().startsWith('{')) return text;
   if (text.includes('#') && typeof value !== 'object') return text;
+  // A number JavaScript cannot hold exactly (a 20-digit jid) stays the text it was.
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return text;
   return value;
 }

@@ -15,11 +15,13 @@ export function cliProgram(name: string, description: string): Command {
 }
 
 export function cliMain(name: string, body: () => Promise<number>): void {
-  body().then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write(`${name}: ${describeError(err)}\n`);
-      process.exit(isSaltTsError(err) && USAGE_ERRORS.has(err.code) ? 2 : 1);
-    },
-  );
+  body().then(exitAfterFlush, (err) => {
+    process.stderr.write(`${name}: ${describeError(err)}\n`);
+    exitAfterFlush(isSaltTsError(err) && USAGE_ERRORS.has(err.code) ? 2 : 1);
+  });
+}
+
+/** process.exit() would cut output still queued for a pipe: exit once both streams drained. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }

@@ -10,6 +10,11 @@ describe('yamlifyArg', () => {
     assert.equal(yamlifyArg('false'), false);
   });
 
+  test('an integer too large to hold exactly (a jid) stays text', () => {
+    assert.equal(yamlifyArg('20261122094309449123'), '20261122094309449123');
+    assert.equal(yamlifyArg('9007199254740991'), 9007199254740991);
+  });
+
   test('YAML 1.1 yes/no read as booleans', () => {
     assert.equal(yamlifyArg('yes'), true);
     assert.equal(yamlifyArg('no'), false);

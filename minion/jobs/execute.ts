@@ -4,6 +4,7 @@ import type { MinionConfig } from '../../shared/config/load.js';
 import type { Grains } from '../grains/core.js';
 import { ArgumentError, bindArguments } from '../modules/bind.js';
 import type { ModuleRegistry } from '../modules/registry.js';
+import { CommandExecutionError } from '../modules/command-error.js';
 import type { ExecContext } from '../modules/types.js';
 import type { DaemonHandler } from './daemon-requests.js';
 
@@ -59,6 +60,7 @@ export async function executeTask(env: ExecEnvironment, task: JobTask): Promise<
   } catch (err) {
     if (err instanceof UnknownFunctionError) return failure(err.message);
     if (err instanceof ArgumentError) return failure(`Passed invalid arguments to ${err.fun}: ${err.message}\n\nUsage: ${err.doc}`);
+    if (err instanceof CommandExecutionError) return failure(`ERROR: ${err.message}`);
     return failure(`The minion function caused an exception: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   }
 }

@@ -2,8 +2,20 @@
 // loader maps names to its modules. Every module is registered here.
 import type { ExecFunction, ExecModule } from './types.js';
 import { testModule } from './test.js';
+import { grainsModule } from './grains.js';
+import { sysModule } from './sys.js';
+import { saltutilModule } from './saltutil.js';
+import { serviceModule } from './service.js';
+import { pkgModule } from './pkg.js';
+import { cmdModule } from './cmd.js';
+import { fileModule } from './file.js';
+import { statusModule } from './status.js';
+import { diskModule } from './disk.js';
+import { networkModule } from './network.js';
 
-const MODULES: ExecModule[] = [testModule];
+const MODULES: ExecModule[] = [
+  testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule,
+];
 
 export class ModuleRegistry {
   private readonly functions = new Map<string, ExecFunction>();

@@ -1,0 +1,35 @@
+// What dpkg knows: the installed packages and how Debian versions compare.
+import { runSystemCommand } from '../../platform/system-command.js';
+import { CommandExecutionError } from '../command-error.js';
+
+/** Installed package -> its versions (several only for one name installed for several architectures). */
+export type PackageVersions = Record<string, string[]>;
+
+/** The installed packages as Salt lists them: foreign-architecture packages as name:arch. */
+export async function installedPackages(): Promise<PackageVersions> {
+  const [query, native] = await Promise.all([
+    runSystemCommand(['dpkg-query', '--showformat', '${Status} ${Package} ${Version} ${Architecture}\n', '-W']),
+    runSystemCommand(['dpkg', '--print-architecture']),
+  ]);
+  if (query.retcode !== 0) throw new CommandExecutionError(`dpkg-query failed: ${query.stderr.trim()}`);
+  const nativeArch = native.stdout.trim();
+  const packages: PackageVersions = {};
+  for (const line of query.stdout.split('\n')) {
+    // e.g. "install ok installed bash 5.2.15-2 amd64"; removed packages keep a line with another status.
+    const [want, , status, name, version, arch] = line.split(/\s+/);
+    if (!name || !version || !arch || !(want === 'install' || want === 'hold') || status !== 'installed') continue;
+    const key = arch !== 'all' && arch !== nativeArch ? `${name}:${arch}` : name;
+    (packages[key] ??= []).push(version);
+  }
+  return packages;
+}
+
+/** Salt's stringified form: each package's versions joined by commas. */
+export function joinVersions(packages: PackageVersions): Record<string, string> {
+  return Object.fromEntries(Object.entries(packages).map(([name, versions]) => [name, versions.join(',')]));
+}
+
+/** Whether Debian version a >= b, by dpkg's own rules. */
+export async function versionAtLeast(a: string, b: string): Promise<boolean> {
+  return (await runSystemCommand(['dpkg', '--compare-versions', a, 'ge', b])).retcode === 0;
+}
