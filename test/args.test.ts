@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCliArgs, yamlifyArg } from '../shared/args.js';
+import { parseCliArgs, parseFunctionCall, yamlifyArg } from '../shared/args.js';
 
 describe('yamlifyArg', () => {
   test('integers and booleans are typed', () => {
@@ -132,5 +132,32 @@ describe('parseCliArgs', () => {
 
   test('a later duplicate keyword wins', () => {
     assert.deepEqual(parseCliArgs(['x=1', 'x=2']).kwarg, { x: 2 });
+  });
+});
+
+describe('parseFunctionCall', () => {
+  test('one function: arguments and keywords as parseCliArgs reads them', () => {
+    assert.deepEqual(parseFunctionCall('test.arg', ['1', 'a=b']), { fun: 'test.arg', arg: [1], kwarg: { a: 'b' } });
+  });
+
+  test('several functions with a standalone separator', () => {
+    assert.deepEqual(parseFunctionCall('test.echo,test.ping,test.kwarg', ['hi there', ',', ',', 'x=1']), {
+      fun: ['test.echo', 'test.ping', 'test.kwarg'],
+      arg: [['hi there'], [], []],
+      kwarg: [{}, {}, { x: 1 }],
+    });
+  });
+
+  test('several functions with the separator inside words (old style)', () => {
+    assert.deepEqual(parseFunctionCall('cmd.run,test.echo', ['ls,foo']), { fun: ['cmd.run', 'test.echo'], arg: [['ls'], ['foo']], kwarg: [{}, {}] });
+  });
+
+  test('--args-separator picks another separator', () => {
+    assert.deepEqual(parseFunctionCall('test.echo,test.echo', ['a,b', '::', 'c'], '::'), { fun: ['test.echo', 'test.echo'], arg: [['a,b'], ['c']], kwarg: [{}, {}] });
+  });
+
+  test('too few or too many argument groups is a usage error', () => {
+    assert.throws(() => parseFunctionCall('test.ping,test.ping,test.ping', ['a,b,c,d']), /more arguments than commands/);
+    assert.throws(() => parseFunctionCall('test.echo,test.echo,test.echo', ['a', ',', 'b', 'c']), /without defining all arguments/);
   });
 });

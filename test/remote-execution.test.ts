@@ -136,6 +136,14 @@ describe('remote execution, end to end', () => {
     assert.equal(plain.code, 1);
   });
 
+  test('several functions in one job return a dict per minion (compound command)', async () => {
+    const res = await cluster.cli('salt-ts', ['web1', 'test.echo,test.ping,cmd.run', 'hello', ',', ',', 'echo from-cmd', '--out', 'json']);
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(returnsOf(res.stdout), { web1: { 'test.echo': 'hello', 'test.ping': true, 'cmd.run': 'from-cmd' } });
+    const failing = await cluster.cli('salt-ts', ['web1', 'test.ping,test.false', ',']);
+    assert.equal(failing.code, 1);
+  });
+
   test('usage errors exit 2', async () => {
     assert.equal((await cluster.cli('salt-ts', ['*'])).code, 2);
     assert.equal((await cluster.cli('salt-ts', ['-G', 'x', '-E', 'y', 'test.ping'])).code, 2);

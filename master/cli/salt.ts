@@ -3,7 +3,7 @@
 import { Option } from 'commander';
 import { userInfo } from 'node:os';
 import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
-import { parseCliArgs } from '../../shared/args.js';
+import { parseFunctionCall } from '../../shared/args.js';
 import { cliMain, cliProgram } from '../../shared/cli-main.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
 import { checkTarget } from '../../shared/targeting/match.js';
@@ -30,6 +30,7 @@ interface SaltOptions {
   batchSize?: string;
   batchWait: number;
   failhard?: boolean;
+  argsSeparator: string;
 }
 
 const program = addTargetOptions(
@@ -49,6 +50,7 @@ const program = addTargetOptions(
   .option('-b, --batch-size <size>', 'run on N minions (or N%) at a time, rolling')
   .option('--batch-wait <seconds>', 'with -b: wait this long after a minion returns before starting the next', parseFloat, 0)
   .option('--failhard', 'with -b: stop starting minions after the first failure')
+  .option('--args-separator <sep>', "with several functions (test.ping,test.echo): the word between their arguments", ',')
   .allowExcessArguments(false);
 
 cliMain('salt-ts', async () => {
@@ -60,9 +62,9 @@ cliMain('salt-ts', async () => {
   checkTarget(target, tgtType);
   if (opts.batchSize !== undefined) batchSize(opts.batchSize, 1); // a malformed size is a usage error, before connecting
   const config = loadCliConfig(opts.configDir);
-  const { arg, kwarg } = parseCliArgs(words);
+  const call = parseFunctionCall(fun, words, opts.argsSeparator);
   const timeout = opts.async ? 0 : (opts.timeout ?? config.timeout);
-  const req: PublishRequest = { tgt: target, tgt_type: tgtType, fun, arg, kwarg, user: userInfo().username, timeout };
+  const req: PublishRequest = { tgt: target, tgt_type: tgtType, ...call, user: userInfo().username, timeout };
   const write = outputSink(opts.outFile);
   const color = opts.color && !opts.outFile && process.stdout.isTTY === true;
   const printerFor = (expected: number) =>

@@ -4,11 +4,12 @@ import type { Msg } from '@nats-io/transport-node';
 import type { Logger } from '../../shared/log.js';
 import { decodeJson, encodeJson } from '../../shared/json-codec.js';
 import { describeError } from '../../shared/errors.js';
-import { parseJob, type Job, type JobReturn } from '../../shared/protocol/messages.js';
+import { callsOf, parseJob, type Job, type JobCall, type JobReturn } from '../../shared/protocol/messages.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
 import { matchesTarget } from '../../shared/targeting/match.js';
 import type { Grains } from '../grains/core.js';
 import type { WorkerPool } from './pool.js';
+import type { JobOutcome } from './execute.js';
 import type { MinionConnection } from '../connection.js';
 
 export interface ReceiverDeps {
@@ -30,11 +31,25 @@ export function jobReceiver(deps: ReceiverDeps): (err: Error | null, msg: Msg) =
     } catch (e) {
       return deps.log.warn(`ignored a malformed job: ${describeError(e)}`);
     }
-    deps.log.info(`running job ${job.jid}: ${job.fun}`);
-    void deps.pool
-      .run({ jid: job.jid, id: deps.id, fun: job.fun, arg: job.arg, kwarg: job.kwarg, grains, tgt: job.tgt, tgt_type: job.tgt_type, user: job.user })
-      .then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }));
+    deps.log.info(`running job ${job.jid}: ${String(job.fun)}`);
+    void runJob(deps, job, grains).then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }));
   };
+}
+
+/** Runs the job's calls in order; several calls return {function: return}, as in Salt. */
+async function runJob(deps: ReceiverDeps, job: Job, grains: Grains): Promise<JobOutcome> {
+  const run = (call: JobCall) =>
+    deps.pool.run({ jid: job.jid, id: deps.id, ...call, grains, tgt: job.tgt, tgt_type: job.tgt_type, user: job.user });
+  const calls = callsOf(job);
+  if (!Array.isArray(job.fun)) return run(calls[0]!);
+  const combined: JobOutcome = { return: {}, retcode: 0, success: true };
+  for (const call of calls) {
+    const outcome = await run(call);
+    (combined.return as Record<string, unknown>)[call.fun] = outcome.return;
+    if (combined.retcode === 0) combined.retcode = outcome.retcode;
+    combined.success &&= outcome.success;
+  }
+  return combined;
 }
 
 function sendReturn(deps: ReceiverDeps, ret: JobReturn): void {
@@ -49,7 +64,9 @@ function sendReturn(deps: ReceiverDeps, ret: JobReturn): void {
   nc.publish(Subjects.returnFrom(deps.id, ret.jid), payload);
 }
 
-/** Salt's fun_args: the positional arguments, then the keywords as one marked dict. */
+/** Salt's fun_args: the positional arguments, then the keywords as one marked dict (per call). */
 function funArgs(job: Job): unknown[] {
-  return Object.keys(job.kwarg).length ? [...job.arg, { ...job.kwarg, __kwarg__: true }] : job.arg;
+  const argsOf = (call: JobCall) => (Object.keys(call.kwarg).length ? [...call.arg, { ...call.kwarg, __kwarg__: true }] : call.arg);
+  const calls = callsOf(job);
+  return Array.isArray(job.fun) ? calls.map(argsOf) : argsOf(calls[0]!);
 }

@@ -33,26 +33,46 @@ export function parseAuthReply(v: unknown): AuthReply {
   return { status: Reader.of('auth reply', v).oneOf('status', ['accepted', 'pending', 'rejected', 'denied'] as const) };
 }
 
-/** What to run where: a publish request asks for it, and the job carries it to minions. */
-export interface JobSpec {
-  tgt: string | string[];
-  tgt_type: TargetType;
+/** One function call of a job. */
+export interface JobCall {
   fun: string;
   arg: unknown[];
   kwarg: Record<string, unknown>;
+}
+
+/** What to run where: a publish request asks for it, and the job carries it to minions.
+ * A job runs one function, or several in order (Salt's compound command: `fun` a
+ * list, `arg` and `kwarg` one entry per function). */
+export interface JobSpec {
+  tgt: string | string[];
+  tgt_type: TargetType;
+  fun: string | string[];
+  arg: unknown[];
+  kwarg: Record<string, unknown> | Record<string, unknown>[];
   user: string;
+}
+
+const FUN_NAME = /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/;
+
+/** The calls a job makes, in order. */
+export function callsOf(spec: Pick<JobSpec, 'fun' | 'arg' | 'kwarg'>): JobCall[] {
+  if (!Array.isArray(spec.fun)) return [{ fun: spec.fun, arg: spec.arg, kwarg: spec.kwarg as Record<string, unknown> }];
+  const kwargs = spec.kwarg as Record<string, unknown>[];
+  return spec.fun.map((fun, i) => ({ fun, arg: spec.arg[i] as unknown[], kwarg: kwargs[i]! }));
 }
 
 function readJobSpec(r: Reader): JobSpec {
   const tgt = r.any('tgt');
-  return {
-    tgt: Array.isArray(tgt) ? r.stringList('tgt') : r.string('tgt'),
-    tgt_type: r.oneOf('tgt_type', TARGET_TYPES),
-    fun: r.string('fun', /^[A-Za-z_]\w*\.[A-Za-z_]\w*$/),
-    arg: r.list('arg'),
-    kwarg: r.object('kwarg'),
-    user: r.string('user'),
-  };
+  const base = { tgt: Array.isArray(tgt) ? r.stringList('tgt') : r.string('tgt'), tgt_type: r.oneOf('tgt_type', TARGET_TYPES), user: r.string('user') };
+  if (!Array.isArray(r.any('fun'))) return { ...base, fun: r.string('fun', FUN_NAME), arg: r.list('arg'), kwarg: r.object('kwarg') };
+  const fun = r.stringList('fun');
+  const arg = r.list('arg');
+  const kwarg = r.list('kwarg');
+  const isRecord = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (fun.length === 0 || !fun.every((f) => FUN_NAME.test(f))) return r.fail("field 'fun' must name functions as module.function");
+  if (arg.length !== fun.length || !arg.every(Array.isArray)) return r.fail("field 'arg' must hold one argument list per function");
+  if (kwarg.length !== fun.length || !kwarg.every(isRecord)) return r.fail("field 'kwarg' must hold one keyword mapping per function");
+  return { ...base, fun, arg, kwarg: kwarg as Record<string, unknown>[] };
 }
 
 /** What the master publishes to minions. */
@@ -68,7 +88,7 @@ export function parseJob(v: unknown): Job {
 /** What a minion sends back for a job. The id is not in it: the subject carries it. */
 export interface JobReturn {
   jid: string;
-  fun: string;
+  fun: string | string[];
   fun_args: unknown[];
   return: unknown;
   retcode: number;
@@ -79,7 +99,7 @@ export function parseJobReturn(v: unknown): JobReturn {
   const r = Reader.of('job return', v);
   return {
     jid: r.string('jid', JID_PATTERN),
-    fun: r.string('fun'),
+    fun: Array.isArray(r.any('fun')) ? r.stringList('fun') : r.string('fun'),
     fun_args: r.list('fun_args'),
     return: r.any('return'),
     retcode: r.integer('retcode'),

@@ -70,6 +70,11 @@ export class Reader {
   any(key: string): unknown {
     return this.value[key];
   }
+
+  /** Rejects the message for a problem the typed readers cannot see. */
+  fail(problem: string): never {
+    throw bad(this.what, problem);
+  }
 }
 
 function bad(what: string, problem: string): SaltTsError {
