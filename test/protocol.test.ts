@@ -10,7 +10,7 @@ import {
   subjectToken,
 } from '../shared/protocol/subjects.js';
 import { minionPermissions } from '../shared/protocol/permissions.js';
-import { parseAuthRequest, parseJob, parseJobReturn, parsePublishRequest } from '../shared/protocol/messages.js';
+import { callsOf, parseAuthRequest, parseJob, parseJobReturn, parsePublishRequest } from '../shared/protocol/messages.js';
 import { createUser } from '@nats-io/nkeys';
 
 /** Does a NATS subject pattern (with * and >) cover a concrete subject? */
@@ -152,6 +152,18 @@ describe('parseJob', () => {
     arg: [1, 'a'],
     kwarg: { x: 1 },
     user: 'root',
+  });
+
+  test('accepts a job of several functions, one argument list and keyword mapping each', () => {
+    const multi = { ...good(), fun: ['test.echo', 'test.ping'], arg: [['hi'], []], kwarg: [{}, {}] };
+    assert.deepEqual(parseJob(multi), multi);
+    assert.deepEqual(callsOf(multi), [{ fun: 'test.echo', arg: ['hi'], kwarg: {} }, { fun: 'test.ping', arg: [], kwarg: {} }]);
+  });
+
+  test('refuses a job of several functions whose arguments do not line up', () => {
+    assert.throws(() => parseJob({ ...good(), fun: ['test.echo', 'test.ping'], arg: [['hi']], kwarg: [{}, {}] }), badMessage('arg'));
+    assert.throws(() => parseJob({ ...good(), fun: ['test.echo', 'test.ping'], arg: [[], []], kwarg: [{}] }), badMessage('kwarg'));
+    assert.throws(() => parseJob({ ...good(), fun: ['test.echo', 'nodot'], arg: [[], []], kwarg: [{}, {}] }), badMessage('fun'));
   });
 
   test('accepts a good job', () => {
