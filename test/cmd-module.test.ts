@@ -5,9 +5,9 @@ import { chmodSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cmdModule } from '../minion/modules/cmd.js';
-import { failureText, moduleRunner } from './exec-harness.js';
+import { failureText, moduleRunner } from './support/module-runner.js';
 
-const run = moduleRunner([cmdModule]);
+const { run } = moduleRunner([cmdModule]);
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'salt-ts-cmd-test-')));
 
 describe('cmd.run and the shell', () => {
@@ -179,14 +179,14 @@ describe('cmd output limit', () => {
   });
 
   test('stdout and stderr are each cut at the configured limit', async () => {
-    const small = moduleRunner([cmdModule], 'cmd_output_limit: 2048\n');
+    const small = moduleRunner([cmdModule], { config: 'cmd_output_limit: 2048\n' }).run;
     const result = (await small('cmd.run_all', ['head -c 5000 /dev/zero | tr "\\0" o; head -c 3000 /dev/zero | tr "\\0" e >&2'])).return as Record<string, string>;
     assert.equal(result.stdout, `${'o'.repeat(2048)}\n[salt-ts: output cut at 2048 of 5000 bytes (cmd_output_limit)]`);
     assert.equal(result.stderr, `${'e'.repeat(2048)}\n[salt-ts: output cut at 2048 of 3000 bytes (cmd_output_limit)]`);
   });
 
   test('output under the limit has no note', async () => {
-    const small = moduleRunner([cmdModule], 'cmd_output_limit: 2048\n');
+    const small = moduleRunner([cmdModule], { config: 'cmd_output_limit: 2048\n' }).run;
     assert.equal((await small('cmd.run', ['head -c 2048 /dev/zero | tr "\\0" o'])).return, 'o'.repeat(2048));
   });
 });

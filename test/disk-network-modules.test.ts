@@ -1,55 +1,47 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { homedir, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { diskModule } from '../minion/modules/disk.js';
+import { diskModule, parseDf } from '../minion/modules/disk.js';
 import { networkModule } from '../minion/modules/network.js';
-import { failureText, fakeTools, moduleRunner, withPath } from './exec-harness.js';
+import { hostAddresses } from '../minion/modules/network/addresses.js';
+import { parseIpAddr } from '../minion/modules/network/interfaces.js';
+import { failureText, moduleRunner, withEmptyPath } from './support/module-runner.js';
 
-const run = moduleRunner([diskModule, networkModule]);
-const scratch = mkdtempSync(join(tmpdir(), 'salt-ts-disk-net-test-'));
+const { run } = moduleRunner([diskModule, networkModule]);
 const value = async (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}) => {
   const out = await run(fun, arg, kwarg);
   assert.equal(out.success, true, JSON.stringify(out));
   return out.return as never;
 };
-/** A fake tool that records its arguments and prints the given text. */
-function recordingTool(name: string, output: string): { dir: string; args: () => string } {
-  const text = join(scratch, `${name}.out`);
-  const args = join(scratch, `${name}.args`);
-  writeFileSync(text, output);
-  return { dir: fakeTools({ [name]: `echo "$*" > ${args}\n/bin/cat ${text}` }), args: () => readFileSync(args, 'utf8').trim() };
-}
+
+/** The row of `df -P <flags> /` as this machine's df prints it. */
+const dfRow = (...flags: string[]) => execFileSync('df', ['-P', ...flags, '/'], { encoding: 'utf8' }).trim().split('\n')[1]!.split(/\s+/);
 
 describe('disk.usage', () => {
-  test("matches df -P for / in Salt's shape", async () => {
-    const row = execFileSync('df', ['-P', '/'], { encoding: 'utf8' }).trim().split('\n')[1]!.split(/\s+/);
+  test("has every mount df lists, / in Salt's shape with consistent numbers", async () => {
     const usage: Record<string, Record<string, string>> = await value('disk.usage');
-    assert.deepEqual(Object.keys(usage['/']!), ['filesystem', '1K-blocks', 'used', 'available', 'capacity']);
-    assert.equal(usage['/']!.filesystem, row[0]);
-    assert.equal(usage['/']!['1K-blocks'], row[1]);
-    assert.match(usage['/']!.capacity!, /^\d+%$/);
+    const mounts = execFileSync('df', ['--output=target'], { encoding: 'utf8' }).split('\n').slice(1).filter(Boolean);
+    assert.deepEqual(Object.keys(usage).sort(), [...new Set(mounts)].sort());
+    const root = usage['/']!;
+    assert.deepEqual(Object.keys(root), ['filesystem', '1K-blocks', 'used', 'available', 'capacity']);
+    const [filesystem, blocks] = dfRow();
+    assert.equal(root.filesystem, filesystem);
+    assert.equal(root['1K-blocks'], blocks);
+    for (const key of ['1K-blocks', 'used', 'available'] as const) assert.match(root[key]!, /^\d+$/, key);
+    const [total, used, available] = [root['1K-blocks'], root.used, root.available].map(Number) as [number, number, number];
+    assert.ok(used + available <= total, `${used} + ${available} > ${total}`);
+    // df rounds the percentage of used over used + available up.
+    assert.match(root.capacity!, /^\d+%$/);
+    assert.ok(Math.abs(parseInt(root.capacity!, 10) - (used * 100) / (used + available)) <= 1, root.capacity);
   });
 
-  test('parses names with spaces and passes the allowed flags to df', async () => {
-    const df = recordingTool(
-      'df',
-      [
-        'Filesystem     1024-blocks      Used Available Capacity Mounted on',
-        '/dev/sda1        10000000   4000000   6000000      40% /',
-        'my share             2000      1000      1000      50% /mnt/my share',
-        '',
-      ].join('\n'),
-    );
-    assert.deepEqual(await withPath(df.dir, () => value('disk.usage')), {
-      '/': { filesystem: '/dev/sda1', '1K-blocks': '10000000', used: '4000000', available: '6000000', capacity: '40%' },
-      '/mnt/my share': { filesystem: 'my share', '1K-blocks': '2000', used: '1000', available: '1000', capacity: '50%' },
-    });
-    assert.equal(df.args(), '-P');
-    await withPath(df.dir, () => value('disk.usage', ['lT']));
-    assert.equal(df.args(), '-P -lT');
+  test('args adds the df flags', async () => {
+    const human: Record<string, Record<string, string>> = await value('disk.usage', ['h']);
+    assert.equal(human['/']!['1K-blocks'], dfRow('-h')[1]);
+    assert.match(human['/']!['1K-blocks']!, /^[\d.]+[KMGTPE]$/);
   });
 
   test('a flag Salt does not allow is refused', async () => {
@@ -57,10 +49,62 @@ describe('disk.usage', () => {
   });
 
   test('without df it is a clear error', async () => {
-    assert.match(failureText(await withPath(fakeTools({}), () => run('disk.usage'))), /The 'df' command is not available on this minion/);
+    assert.match(failureText(await withEmptyPath(() => run('disk.usage'))), /The 'df' command is not available on this minion/);
+  });
+
+  test('parses df -P output with spaces in filesystem names and mount points', () => {
+    const text = [
+      'Filesystem     1024-blocks      Used Available Capacity Mounted on',
+      '/dev/sda1        10000000   4000000   6000000      40% /',
+      'my share             2000      1000      1000      50% /mnt/my share',
+      '',
+    ].join('\n');
+    assert.deepEqual(parseDf(text), {
+      '/': { filesystem: '/dev/sda1', '1K-blocks': '10000000', used: '4000000', available: '6000000', capacity: '40%' },
+      '/mnt/my share': { filesystem: 'my share', '1K-blocks': '2000', used: '1000', available: '1000', capacity: '50%' },
+    });
   });
 });
 
+type Entry = { address: string };
+const kernel = Object.values(networkInterfaces()).flatMap((entries) => entries ?? []);
+const kernelAddresses = (family: 'IPv4' | 'IPv6', keep: (address: string) => boolean) =>
+  [...new Set(kernel.filter((e) => e.family === family && keep(e.address)).map((e) => e.address))];
+const isLoopback4 = (address: string) => address.startsWith('127.');
+const loHasIpv6 = (networkInterfaces().lo ?? []).some((e) => e.family === 'IPv6');
+const numericOrder = (addresses: string[]) => {
+  const key = (address: string) => address.split('.').map((octet) => octet.padStart(3, '0')).join('.');
+  return [...addresses].sort((a, b) => key(a).localeCompare(key(b)));
+};
+
+describe('network.interfaces', () => {
+  test('lo is up with 127.0.0.1/8 (and ::1 when the kernel has IPv6)', async () => {
+    const ifaces: Record<string, Record<string, unknown>> = await value('network.interfaces');
+    const lo = ifaces.lo!;
+    assert.equal(lo.up, true);
+    assert.equal(lo.hwaddr, '00:00:00:00:00:00');
+    assert.deepEqual((lo.inet as unknown[])[0], { address: '127.0.0.1', netmask: '255.0.0.0', broadcast: null, label: 'lo' });
+    if (loHasIpv6) assert.deepEqual(lo.inet6, [{ address: '::1', prefixlen: '128', scope: 'host' }]);
+    else assert.equal(lo.inet6, undefined);
+  });
+
+  test("agrees with the kernel's view of this host", async () => {
+    const ifaces: Record<string, Record<string, unknown>> = await value('network.interfaces');
+    for (const [name, entries] of Object.entries(networkInterfaces())) {
+      const data = ifaces[name]!;
+      const listed = (['inet', 'inet6', 'secondary'] as const).flatMap((key) => (data[key] ?? []) as Entry[]).map((a) => a.address);
+      for (const entry of entries ?? []) assert.ok(listed.includes(entry.address.split('%')[0]!), `${name} has ${entry.address}`);
+      if (!entries?.[0]?.internal) assert.equal(data.hwaddr, entries?.[0]?.mac, name);
+    }
+  });
+
+  test('without ip it is a clear error', async () => {
+    assert.match(failureText(await withEmptyPath(() => run('network.interfaces'))), /The 'ip' command is not available on this minion \(install iproute2\)/);
+  });
+});
+
+// Output of `ip addr show` for the parser and address filter tests: a veth with a
+// secondary address, an interface that is down and one without a link address.
 const IP_ADDR = `1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000
     link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
     inet 127.0.0.1/8 scope host lo
@@ -85,10 +129,13 @@ const IP_ADDR = `1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNK
     link/none 
 `;
 
-describe('network.interfaces', () => {
-  test("parses ip addr show into Salt's shape", async () => {
-    const ip = recordingTool('ip', IP_ADDR);
-    assert.deepEqual(await withPath(ip.dir, () => value('network.interfaces')), {
+describe('parsing ip addr show and filtering its addresses', () => {
+  const parsed = parseIpAddr(IP_ADDR);
+  const addrs = (family: 'inet' | 'inet6', filter: Partial<Parameters<typeof hostAddresses>[2]> = {}) =>
+    hostAddresses(parsed, family, { interface: null, includeLoopback: false, cidr: null, type: null, ...filter });
+
+  test("interfaces in Salt's shape", () => {
+    assert.deepEqual(parsed, {
       lo: {
         up: true,
         hwaddr: '00:00:00:00:00:00',
@@ -109,86 +156,117 @@ describe('network.interfaces', () => {
       wlan0: { up: false, hwaddr: '7e:2f:f2:fa:c1:6b', inet: [{ address: '8.8.4.4', netmask: '255.255.255.255', broadcast: null, label: 'wlan0' }] },
       tun0: { up: true },
     });
-    assert.equal(ip.args(), 'addr show');
   });
 
-  test("agrees with the kernel's view of this host", async () => {
-    const ifaces: Record<string, Record<string, unknown>> = await value('network.interfaces');
-    assert.equal((ifaces.lo!.inet as { address: string }[])[0]!.address, '127.0.0.1');
-    for (const [name, entries] of Object.entries(networkInterfaces())) {
-      const data = ifaces[name]!;
-      const listed = [...((data.inet ?? []) as { address: string }[]), ...((data.inet6 ?? []) as { address: string }[]), ...((data.secondary ?? []) as { address: string }[])].map((a) => a.address);
-      for (const entry of entries ?? []) assert.ok(listed.includes(entry.address.split('%')[0]!), `${name} has ${entry.address}`);
-      if (!entries?.[0]?.internal) assert.equal(data.hwaddr, entries?.[0]?.mac, name);
-    }
+  test('IPv4 addresses, secondary included, loopback left out unless asked, in numeric order', () => {
+    assert.deepEqual(addrs('inet'), ['8.8.4.4', '10.0.0.5', '192.168.1.2']);
+    assert.deepEqual(addrs('inet', { includeLoopback: true }), ['8.8.4.4', '10.0.0.5', '127.0.0.1', '192.168.1.2']);
   });
 
-  test('without ip it is a clear error', async () => {
-    assert.match(failureText(await withPath(fakeTools({}), () => run('network.interfaces'))), /The 'ip' command is not available on this minion \(install iproute2\)/);
+  test('interface takes a name, a glob or a list', () => {
+    assert.deepEqual(addrs('inet', { interface: 'eth0' }), ['10.0.0.5', '192.168.1.2']);
+    assert.deepEqual(addrs('inet', { interface: 'e*' }), ['10.0.0.5', '192.168.1.2']);
+    assert.deepEqual(addrs('inet', { interface: ['lo', 'wlan0'], includeLoopback: true }), ['8.8.4.4', '127.0.0.1']);
+    assert.deepEqual(addrs('inet', { interface: 'nothing' }), []);
+  });
+
+  test('cidr picks a subnet; type picks public or private addresses', () => {
+    assert.deepEqual(addrs('inet', { cidr: '10.0.0.0/8' }), ['10.0.0.5']);
+    assert.deepEqual(addrs('inet', { type: 'private' }), ['10.0.0.5', '192.168.1.2']);
+    assert.deepEqual(addrs('inet', { type: 'public' }), ['8.8.4.4']);
+  });
+
+  test('IPv6 addresses the same way', () => {
+    assert.deepEqual(addrs('inet6'), ['fd00::5', 'fe80::42:acff:fe11:2']);
+    assert.deepEqual(addrs('inet6', { includeLoopback: true }), ['::1', 'fd00::5', 'fe80::42:acff:fe11:2']);
+    assert.deepEqual(addrs('inet6', { cidr: 'fe80::/10' }), ['fe80::42:acff:fe11:2']);
+    assert.deepEqual(addrs('inet6', { interface: 'lo' }), []);
   });
 });
 
-describe('network.ip_addrs and ip_addrs6', () => {
-  const ip = recordingTool('ip', IP_ADDR);
-  const addrs = (fun: string, kwarg: Record<string, unknown> = {}) => withPath(ip.dir, () => value(fun, [], kwarg));
-
-  test('IPv4 addresses, secondary included, loopback left out unless asked, in numeric order', async () => {
-    assert.deepEqual(await addrs('network.ip_addrs'), ['8.8.4.4', '10.0.0.5', '192.168.1.2']);
-    assert.deepEqual(await addrs('network.ip_addrs', { include_loopback: true }), ['8.8.4.4', '10.0.0.5', '127.0.0.1', '192.168.1.2']);
+describe('network.ip_addrs and ip_addrs6 on this host', () => {
+  test("ip_addrs is the kernel's non-loopback IPv4 addresses in numeric order; include_loopback adds 127.0.0.1", async () => {
+    assert.deepEqual(await value('network.ip_addrs'), numericOrder(kernelAddresses('IPv4', (a) => !isLoopback4(a))));
+    const all: string[] = await value('network.ip_addrs', [], { include_loopback: true });
+    assert.deepEqual(all, numericOrder(kernelAddresses('IPv4', () => true)));
+    assert.ok(all.includes('127.0.0.1'));
   });
 
   test('interface takes a name, a glob or a list', async () => {
-    assert.deepEqual(await addrs('network.ip_addrs', { interface: 'eth0' }), ['10.0.0.5', '192.168.1.2']);
-    assert.deepEqual(await addrs('network.ip_addrs', { interface: 'e*' }), ['10.0.0.5', '192.168.1.2']);
-    assert.deepEqual(await addrs('network.ip_addrs', { interface: ['lo', 'wlan0'], include_loopback: true }), ['8.8.4.4', '127.0.0.1']);
-    assert.deepEqual(await addrs('network.ip_addrs', { interface: 'nothing' }), []);
+    const loopback = kernelAddresses('IPv4', isLoopback4);
+    assert.deepEqual(await value('network.ip_addrs', [], { interface: 'lo' }), []);
+    assert.deepEqual(await value('network.ip_addrs', [], { interface: 'lo', include_loopback: true }), loopback);
+    assert.deepEqual(await value('network.ip_addrs', [], { interface: 'l?', include_loopback: true }), loopback);
+    assert.deepEqual(await value('network.ip_addrs', [], { interface: ['no-such-if', 'lo'], include_loopback: true }), loopback);
+    assert.deepEqual(await value('network.ip_addrs', [], { interface: 'no-such-if', include_loopback: true }), []);
   });
 
-  test('cidr picks a subnet; type picks public or private addresses', async () => {
-    assert.deepEqual(await addrs('network.ip_addrs', { cidr: '10.0.0.0/8' }), ['10.0.0.5']);
-    assert.deepEqual(await addrs('network.ip_addrs', { type: 'private' }), ['10.0.0.5', '192.168.1.2']);
-    assert.deepEqual(await addrs('network.ip_addrs', { type: 'public' }), ['8.8.4.4']);
-    const out = await withPath(ip.dir, () => run('network.ip_addrs', [], { cidr: '10.0.0.1/8' }));
-    assert.match(failureText(out), /Invalid CIDR '10.0.0.1\/8'/);
+  test('cidr 127.0.0.0/8 picks the loopback addresses; a CIDR with host bits is refused', async () => {
+    assert.deepEqual(await value('network.ip_addrs', [], { cidr: '127.0.0.0/8', include_loopback: true }), kernelAddresses('IPv4', isLoopback4));
+    assert.deepEqual(await value('network.ip_addrs', [], { cidr: '127.0.0.0/8' }), []);
+    assert.match(failureText(await run('network.ip_addrs', [], { cidr: '127.0.0.1/8' })), /Invalid CIDR '127.0.0.1\/8'/);
   });
 
-  test('IPv6 addresses the same way', async () => {
-    assert.deepEqual(await addrs('network.ip_addrs6'), ['fd00::5', 'fe80::42:acff:fe11:2']);
-    assert.deepEqual(await addrs('network.ip_addrs6', { include_loopback: true }), ['::1', 'fd00::5', 'fe80::42:acff:fe11:2']);
-    assert.deepEqual(await addrs('network.ip_addrs6', { cidr: 'fe80::/10' }), ['fe80::42:acff:fe11:2']);
-    assert.deepEqual(await addrs('network.ip_addrs6', { interface: 'lo' }), []);
+  test('type splits the addresses into private (loopback among them) and public', async () => {
+    const all: string[] = await value('network.ip_addrs', [], { include_loopback: true });
+    const priv: string[] = await value('network.ip_addrs', [], { include_loopback: true, type: 'private' });
+    const pub: string[] = await value('network.ip_addrs', [], { include_loopback: true, type: 'public' });
+    assert.ok(priv.includes('127.0.0.1'));
+    assert.deepEqual(numericOrder([...priv, ...pub]), all);
   });
 
-  test("on this host they are the kernel's non-loopback addresses", async () => {
-    const all = Object.values(networkInterfaces()).flatMap((entries) => entries ?? []);
-    const v4 = [...new Set(all.filter((e) => e.family === 'IPv4' && !e.address.startsWith('127.')).map((e) => e.address))];
-    const numeric = (address: string) => address.split('.').map((octet) => octet.padStart(3, '0')).join('.');
-    assert.deepEqual(await value('network.ip_addrs'), v4.sort((a, b) => numeric(a).localeCompare(numeric(b))));
+  test("ip_addrs6 is the kernel's non-loopback IPv6 addresses", async () => {
+    const v6: string[] = await value('network.ip_addrs6');
+    assert.deepEqual([...v6].sort(), kernelAddresses('IPv6', (a) => a !== '::1').sort());
+    assert.deepEqual(await value('network.ip_addrs6', [], { interface: 'lo' }), []);
+  });
+
+  test('ip_addrs6 include_loopback and cidr ::1/128 give ::1', { skip: !loHasIpv6 && 'lo has no IPv6 address' }, async () => {
+    assert.ok(((await value('network.ip_addrs6', [], { include_loopback: true })) as string[]).includes('::1'));
+    assert.deepEqual(await value('network.ip_addrs6', [], { cidr: '::1/128', include_loopback: true }), ['::1']);
   });
 });
 
-describe('network.ping', () => {
-  test('runs ping -c 4 and returns its output', async () => {
-    const ping = fakeTools({ ping: 'echo "pinged $*"' });
-    assert.deepEqual(await withPath(ping, () => run('network.ping', ['example.org'])), { return: 'pinged -c 4 -- example.org', retcode: 0, success: true });
-    assert.equal(await withPath(ping, () => value('network.ping', ['example.org'], { timeout: 2, count: 1 })), 'pinged -W 2 -c 1 -- example.org');
+describe('network.ping (loopback only)', () => {
+  test('runs ping -c 4 by default and returns its output', async () => {
+    const out = await run('network.ping', ['127.0.0.1']);
+    assert.equal(out.success, true, JSON.stringify(out));
+    assert.equal(out.retcode, 0);
+    assert.match(out.return as string, /^PING 127\.0\.0\.1 \(127\.0\.0\.1\)/);
+    assert.match(out.return as string, /^4 packets transmitted, 4 received, 0% packet loss/m);
   });
 
-  test('keeps only host name characters, as Salt does', async () => {
-    const ping = fakeTools({ ping: 'echo "pinged $*"' });
-    assert.equal(await withPath(ping, () => value('network.ping', ['host; rm -rf /'])), 'pinged -c 4 -- hostrm-rf');
-    assert.equal(await withPath(ping, () => value('network.ping', ['fd00::1'])), 'pinged -c 4 -- fd00::1');
+  test('count sets the number of packets', async () => {
+    assert.match(await value('network.ping', ['127.0.0.1'], { count: 1 }), /^1 packets transmitted, 1 received, 0% packet loss/m);
   });
 
-  test('a failed ping sets the retcode; return_boolean gives True or False', async () => {
-    const fails = fakeTools({ ping: 'echo "100% packet loss" >&2; exit 1' });
-    assert.deepEqual(await withPath(fails, () => run('network.ping', ['10.9.9.9'])), { return: '100% packet loss', retcode: 1, success: false });
-    assert.deepEqual(await withPath(fails, () => run('network.ping', ['10.9.9.9'], { return_boolean: true })), { return: false, retcode: 1, success: false });
-    const works = fakeTools({ ping: 'true' });
-    assert.deepEqual(await withPath(works, () => run('network.ping', ['127.0.0.1'], { return_boolean: true })), { return: true, retcode: 0, success: true });
+  test('return_boolean gives True for a host that answers', async () => {
+    assert.deepEqual(await run('network.ping', ['127.0.0.1'], { return_boolean: true, count: 1 }), { return: true, retcode: 0, success: true });
+  });
+
+  test('timeout is passed as -W; a failed ping sets the retcode and return_boolean gives False', async () => {
+    assert.match(await value('network.ping', ['127.0.0.1'], { timeout: 1, count: 1 }), /1 received/);
+    const refused = await run('network.ping', ['127.0.0.1'], { timeout: -1, count: 1 });
+    assert.deepEqual(refused, { return: 'ping: bad linger time: -1', retcode: 2, success: false });
+    assert.deepEqual(await run('network.ping', ['127.0.0.1'], { timeout: -1, count: 1, return_boolean: true }), { return: false, retcode: 2, success: false });
+  });
+
+  test('keeps only host name characters and runs no shell', async () => {
+    // In a shell, `>1` would create the file 1 in the job's directory (the home directory).
+    const marker = join(homedir(), '1');
+    assert.equal(existsSync(marker), false, `${marker} exists before the test`);
+    const out: string = await value('network.ping', ['127.0.0.1; >1'], { count: 1 });
+    assert.match(out, /^PING 127\.0\.0\.11 \(127\.0\.0\.11\)/);
+    assert.equal(existsSync(marker), false);
+  });
+
+  test('an IPv6 address keeps its colons', { skip: !loHasIpv6 && 'lo has no IPv6 address' }, async () => {
+    const out: string = await value('network.ping', ['::1'], { count: 1 });
+    assert.match(out, /^PING ::1\s*\(::1\)/);
+    assert.match(out, /^1 packets transmitted, 1 received/m);
   });
 
   test('without the ping binary it is a clear error', async () => {
-    assert.match(failureText(await withPath(fakeTools({}), () => run('network.ping', ['127.0.0.1']))), /The 'ping' command is not available on this minion \(install iputils-ping\)/);
+    assert.match(failureText(await withEmptyPath(() => run('network.ping', ['127.0.0.1']))), /The 'ping' command is not available on this minion \(install iputils-ping\)/);
   });
 });

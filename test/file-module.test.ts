@@ -5,9 +5,9 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileModule } from '../minion/modules/file.js';
-import { failureText, moduleRunner } from './exec-harness.js';
+import { failureText, moduleRunner } from './support/module-runner.js';
 
-const run = moduleRunner([fileModule]);
+const { run } = moduleRunner([fileModule]);
 const root = realpathSync(mkdtempSync(join(tmpdir(), 'salt-ts-file-test-')));
 let counter = 0;
 /** A fresh path under the test directory, with the content when given. */

@@ -33,7 +33,7 @@ const probeModule: ExecModule = {
 
 function setup() {
   let refreshes = 0;
-  const runner = moduleRunner([grainsModule, probeModule], { refreshGrains: async () => void refreshes++ });
+  const runner = moduleRunner([grainsModule, probeModule], { daemon: { refreshGrains: async () => void refreshes++ } });
   const grainsFile = grainsFilePath(runner.opts);
   const run = async (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}, grains: Record<string, unknown> = structuredClone(GRAINS)) => {
     const out = await runner.run(`grains.${fun}`, arg, kwarg, grains);
@@ -118,7 +118,7 @@ describe('grains.setval', () => {
 
   test('the daemon\'s refreshed grains include the new value', async () => {
     let source: GrainsSource | undefined;
-    const runner = moduleRunner([grainsModule], { refreshGrains: async () => void (await source!.refresh()) });
+    const runner = moduleRunner([grainsModule], { daemon: { refreshGrains: async () => void (await source!.refresh()) } });
     source = new GrainsSource(runner.opts);
     await runner.run('grains.setval', ['roles', ['db']]);
     assert.deepEqual(source.current.roles, ['db']);

@@ -21,10 +21,12 @@ describe('saltutil with a stand-in daemon', () => {
   let refreshes = 0;
   const killed: string[] = [];
   const runner = moduleRunner([saltutilModule], {
-    running: () => jobs,
-    find: (jid) => jobs.find((j) => j.jid === jid) ?? null,
-    kill: (jid) => (jid === '20240101115959000001' ? false : (killed.push(jid), true)),
-    refreshGrains: async () => void refreshes++,
+    daemon: {
+      running: () => jobs,
+      find: (jid) => jobs.find((j) => j.jid === jid) ?? null,
+      kill: (jid) => (jid === '20240101115959000001' ? false : (killed.push(jid), true)),
+      refreshGrains: async () => void refreshes++,
+    },
   });
   const run = async (fun: string, arg: unknown[] = []) => (await runner.run(`saltutil.${fun}`, arg, {}, {}, ASKING_JID)).return;
 

@@ -4,9 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statfsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { statusModule } from '../minion/modules/status.js';
-import { failureText, fakeTools, moduleRunner, withPath } from './exec-harness.js';
+import { failureText, moduleRunner, withEmptyPath } from './support/module-runner.js';
 
-const run = moduleRunner([statusModule]);
+const { run } = moduleRunner([statusModule]);
+/** The lines of this machine's real `<tool> <args>` output. */
+const toolLines = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' }).split('\n').filter((line) => line.trim());
 const value = async (fun: string, arg: unknown[] = []) => {
   const out = await run(fun, arg);
   assert.equal(out.success, true, JSON.stringify(out));
@@ -29,12 +31,8 @@ describe('status.uptime', () => {
   });
 
   test('users counts the lines of `who -s`, and is left out without who', async () => {
-    const tools = fakeTools({ who: "printf 'alice pts/0 2024-01-01 10:00\\nbob pts/1 2024-01-01 11:00\\n'" });
-    assert.equal(((await withPath(tools, () => value('status.uptime'))) as Record<string, unknown>).users, 2);
-    const empty = fakeTools({ who: 'true' });
-    assert.equal(((await withPath(empty, () => value('status.uptime'))) as Record<string, unknown>).users, 0);
-    const none = fakeTools({});
-    assert.equal('users' in ((await withPath(none, () => value('status.uptime'))) as Record<string, unknown>), false);
+    assert.equal(((await value('status.uptime')) as Record<string, unknown>).users, toolLines('who', '-s').length);
+    assert.equal('users' in ((await withEmptyPath(() => value('status.uptime'))) as Record<string, unknown>), false);
   });
 });
 
@@ -108,22 +106,18 @@ describe('status.netdev, procs, w', () => {
     if (kernelThread) assert.match(kernelThread.cmd, /^\[.+\]$/);
   });
 
-  test('w parses the rows of `w -fh` into Salt\'s keys', async () => {
-    const tools = fakeTools({
-      w: '[ "$*" = "-fh" ] || exit 9\necho "alice    pts/0    10:01    2:00m  0.10s  0.02s vim notes.txt"\necho "bob      tty1     09:00    1.00s  0.01s  0.01s -bash"',
-    });
-    assert.deepEqual(await withPath(tools, () => value('status.w')), [
-      { idle: '2:00m', jcpu: '0.10s', login: '10:01', pcpu: '0.02s', tty: 'pts/0', user: 'alice', what: 'vim notes.txt' },
-      { idle: '1.00s', jcpu: '0.01s', login: '09:00', pcpu: '0.01s', tty: 'tty1', user: 'bob', what: '-bash' },
-    ]);
-  });
-
-  test('w with nobody logged in is an empty list', async () => {
-    assert.deepEqual(await withPath(fakeTools({ w: 'true' }), () => value('status.w')), []);
-    assert.ok(Array.isArray(await value('status.w')), 'the real w gives a list');
+  test("w lists the users of the real `w -fh`, one dict with Salt's keys per row", async () => {
+    const rows = toolLines('w', '-fh').map((row) => row.trim().split(/\s+/));
+    const users: Record<string, string>[] = await value('status.w');
+    assert.ok(Array.isArray(users));
+    assert.deepEqual(
+      users.map((u) => [u.user, u.tty, u.login]),
+      rows.map((c) => c.slice(0, 3)),
+    );
+    for (const u of users) assert.deepEqual(Object.keys(u).sort(), ['idle', 'jcpu', 'login', 'pcpu', 'tty', 'user', 'what']);
   });
 
   test('w without the w command is a clear error', async () => {
-    assert.match(failureText(await withPath(fakeTools({}), () => run('status.w'))), /The 'w' command is not available on this minion/);
+    assert.match(failureText(await withEmptyPath(() => run('status.w'))), /The 'w' command is not available on this minion/);
   });
 });

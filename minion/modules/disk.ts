@@ -8,7 +8,7 @@ import { CommandExecutionError } from './command-error.js';
 const ALLOWED_FLAGS = 'aBhHiklPtTxv';
 
 /** Salt's disk.usage shape from `df -P` output: mount point -> its row, values as text. */
-function parseDf(text: string): Record<string, Record<string, string>> {
+export function parseDf(text: string): Record<string, Record<string, string>> {
   const result: Record<string, Record<string, string>> = {};
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('Filesystem')) continue;

@@ -6,7 +6,7 @@ import { CommandExecutionError } from '../modules/command-error.js';
 /** Runs the tool; `install` says where the binary comes from when it is missing. */
 export async function runTool(argv: readonly string[], options: ProcessOptions, install: string): Promise<ProcessOutcome> {
   try {
-    return await runProcess(argv, { env: { ...process.env, LC_ALL: 'C' }, ...options });
+    return await runProcess(argv, { ...options, locale: 'C' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new CommandExecutionError(`The '${argv[0]}' command is not available on this minion (${install})`);

@@ -1,6 +1,6 @@
 // apt-get and apt-cache, run non-interactively as Salt's aptpkg runs them.
 import { statSync } from 'node:fs';
-import { runSystemCommand, type CommandResult } from '../../platform/system-command.js';
+import { runSystemCommand, type CommandResult } from '../../platform/run-process.js';
 import { CommandExecutionError } from '../command-error.js';
 
 // Salt's DPKG_ENV_VARS: no prompts, no pagers, keep existing config files.

@@ -1,5 +1,5 @@
 // What dpkg knows: the installed packages and how Debian versions compare.
-import { runSystemCommand } from '../../platform/system-command.js';
+import { runSystemCommand } from '../../platform/run-process.js';
 import { CommandExecutionError } from '../command-error.js';
 
 /** Installed package -> its versions (several only for one name installed for several architectures). */

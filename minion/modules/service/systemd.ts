@@ -1,5 +1,5 @@
 // Services run by systemd, driven with systemctl the way Salt's systemd_service does.
-import { runSystemCommand } from '../../platform/system-command.js';
+import { runSystemCommand } from '../../platform/run-process.js';
 import { CommandExecutionError } from '../command-error.js';
 import type { ServiceBackend } from './backend.js';
 import { initScripts, listDir } from './init-scripts.js';

@@ -1,7 +1,7 @@
 // Services run by /etc/init.d scripts, driven the way Salt's debian_service does:
 // the `service` command (or the script itself) and update-rc.d's /etc/rc?.d links.
 import { join } from 'node:path';
-import { runSystemCommand } from '../../platform/system-command.js';
+import { runSystemCommand } from '../../platform/run-process.js';
 import { which } from '../../platform/which.js';
 import type { ServiceAction, ServiceBackend } from './backend.js';
 import { INIT_D, initScripts, listDir } from './init-scripts.js';
