@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statfsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { statusModule } from '../minion/modules/status.js';
+import { parseW } from '../minion/modules/status/w.js';
 import { failureText, moduleRunner, withEmptyPath } from './support/module-runner.js';
 
 const { run } = moduleRunner([statusModule]);
@@ -119,5 +120,16 @@ describe('status.netdev, procs, w', () => {
 
   test('w without the w command is a clear error', async () => {
     assert.match(failureText(await withEmptyPath(() => run('status.w'))), /The 'w' command is not available on this minion/);
+  });
+});
+
+describe('parseW', () => {
+  test("reads `w -fh` rows into Salt's keys, keeping the command with its spaces", () => {
+    const text = 'root     pts/0     09:12    3.00s  0.05s  0.01s w -fh\nalice    tty1      Mon10    2days  1:02   0.10s -bash\n';
+    assert.deepEqual(parseW(text), [
+      { user: 'root', tty: 'pts/0', login: '09:12', idle: '3.00s', jcpu: '0.05s', pcpu: '0.01s', what: 'w -fh' },
+      { user: 'alice', tty: 'tty1', login: 'Mon10', idle: '2days', jcpu: '1:02', pcpu: '0.10s', what: '-bash' },
+    ]);
+    assert.deepEqual(parseW(''), []);
   });
 });

@@ -7,6 +7,7 @@ import { diskUsage } from './status/diskusage.js';
 import { parseCpuinfo, parseMeminfo, parseNetdev } from './status/proc-files.js';
 import { processTable } from './status/procs.js';
 import { uptime } from './status/uptime.js';
+import { parseW } from './status/w.js';
 import type { ExecModule } from './types.js';
 
 /** The file's text, or '' when it cannot be read (Salt then returns an empty dict). */
@@ -52,14 +53,7 @@ export const statusModule: ExecModule = {
       doc: 'Return the logged-in users (from `w`): a list of {user, tty, login, idle, jcpu, pcpu, what}; empty when nobody is logged in.',
       run: async (ctx) => {
         const out = await runTool(['w', '-fh'], { limit: ctx.opts.cmd_output_limit }, 'install procps');
-        return out.stdout
-          .text()
-          .split('\n')
-          .filter((row) => row.trim())
-          .map((row) => {
-            const c = row.trim().split(/\s+/);
-            return { idle: c[3], jcpu: c[4], login: c[2], pcpu: c[5], tty: c[1], user: c[0], what: c.slice(6).join(' ') };
-          });
+        return parseW(out.stdout.text());
       },
     },
   },
