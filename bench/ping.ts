@@ -41,7 +41,7 @@ async function pingWithMinions(count: number): Promise<{ ms: number; minionRss: 
       const res = await cluster.cli('salt-ts', ['*', 'test.ping', '--out', 'json']);
       if (res.code !== 0) throw new Error(`test.ping failed: ${res.stderr}`);
     });
-    return { ms, minionRss: rssMiB(cluster.minionPid(ids[0]!)) };
+    return { ms, minionRss: rssMiB(cluster.minionProcess(ids[0]!)?.pid) };
   } finally {
     await cluster.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -51,13 +51,18 @@ export class LocalCluster {
   private master: ChildProcess | null = null;
   private readonly minions = new Map<string, ChildProcess>();
 
-  private constructor(readonly dir: string, readonly port: number) {
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+    /** Whether the master accepts new minion keys by itself. */
+    readonly autoAccepts: boolean,
+  ) {
     this.masterDir = join(dir, 'master');
   }
 
   /** Writes the master config; `masterOptions` are added to it. */
   static async create(dir: string, masterOptions: Record<string, unknown> = {}): Promise<LocalCluster> {
-    const cluster = new LocalCluster(dir, await freePort());
+    const cluster = new LocalCluster(dir, await freePort(), masterOptions.auto_accept === true);
     writeConfig(cluster.masterDir, 'master', {
       root_dir: cluster.masterDir,
       pki_dir: 'pki',
@@ -92,9 +97,9 @@ export class LocalCluster {
     this.master = null;
   }
 
-  /** The pid of a running minion started from `configDir`. */
-  minionPid(id: string, configDir = this.minionDir(id)): number | undefined {
-    return this.minions.get(`${id}@${configDir}`)?.pid;
+  /** The process of a minion started from `configDir`. */
+  minionProcess(id: string, configDir = this.minionDir(id)): ChildProcess | undefined {
+    return this.minions.get(`${id}@${configDir}`);
   }
 
   /** Writes a minion config folder (by default named after the id) and returns it. */

@@ -1,12 +1,9 @@
 // End to end: every targeting kind against real minions with real grains, through
 // the master's grains cache, and malformed targets refused before publishing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LocalCluster } from '../scripts/local-cluster.js';
 import { returnsOf } from './support/returns.js';
+import { useFleet } from './support/cluster.js';
 
 const MINIONS = [
   { id: 'web1', grains: { roles: ['web'], app: { tier: 'front', ports: [80, 443] } } },
@@ -15,26 +12,10 @@ const MINIONS = [
 ];
 
 describe('targeting, end to end', () => {
-  let dir: string;
-  let cluster: LocalCluster;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'salt-ts-targeting-'));
-    cluster = await LocalCluster.create(dir, {
-      auto_accept: true,
+  const fleet = useFleet('targeting', MINIONS, {
+    master: {
       nodegroups: { webservers: 'G@roles:web', datastores: ['db1'], everything: 'N@webservers or N@datastores' },
-    });
-    await cluster.startMaster();
-    for (const spec of MINIONS) {
-      cluster.writeMinion(spec);
-      cluster.startMinion(spec.id);
-    }
-    await cluster.waitForMinions(MINIONS.map((m) => m.id));
-  });
-
-  after(async () => {
-    await cluster.stop();
-    rmSync(dir, { recursive: true, force: true });
+    },
   });
 
   const cases: Array<[string, string[], string[]]> = [
@@ -56,34 +37,34 @@ describe('targeting, end to end', () => {
   ];
   for (const [kind, target, expected] of cases) {
     test(`${kind}: ${target.join(' ')}`, async () => {
-      const res = await cluster.cli('salt-ts', [...target, 'test.ping', '--out', 'json']);
+      const res = await fleet().cli('salt-ts', [...target, 'test.ping', '--out', 'json']);
       assert.equal(res.code, 0, res.stdout + res.stderr);
       assert.deepEqual(Object.keys(returnsOf(res.stdout)).sort(), expected);
     });
   }
 
   test('a target that matches nothing prints so and exits 2', async () => {
-    const res = await cluster.cli('salt-ts', ['-G', 'roles:mail', 'test.ping']);
+    const res = await fleet().cli('salt-ts', ['-G', 'roles:mail', 'test.ping']);
     assert.equal(res.code, 2);
     assert.match(res.stderr, /^No minions matched the target\./);
   });
 
   test('a malformed compound target is refused before publishing, with the position', async () => {
-    const res = await cluster.cli('salt-ts', ['-C', 'G@os and (', 'test.ping']);
+    const res = await fleet().cli('salt-ts', ['-C', 'G@os and (', 'test.ping']);
     assert.equal(res.code, 2);
     assert.match(res.stderr, /SALTTS_BAD_TARGET.*"G@os and \(".*position \d+/);
   });
 
   test('an unknown nodegroup is named in the error', async () => {
-    const res = await cluster.cli('salt-ts', ['-N', 'nosuchgroup', 'test.ping']);
+    const res = await fleet().cli('salt-ts', ['-N', 'nosuchgroup', 'test.ping']);
     assert.equal(res.code, 2);
     assert.match(res.stderr, /nosuchgroup/);
   });
 
   test('a grain set on a minion is targetable at once (the master cache is refreshed)', async () => {
-    const set = await cluster.cli('salt-ts', ['db1', 'grains.setval', 'deployed', 'yes-today']);
+    const set = await fleet().cli('salt-ts', ['db1', 'grains.setval', 'deployed', 'yes-today']);
     assert.equal(set.code, 0, set.stdout + set.stderr);
-    const res = await cluster.cli('salt-ts', ['-G', 'deployed:yes-*', 'test.ping', '--out', 'json']);
+    const res = await fleet().cli('salt-ts', ['-G', 'deployed:yes-*', 'test.ping', '--out', 'json']);
     assert.equal(res.code, 0, res.stdout + res.stderr);
     assert.deepEqual(Object.keys(returnsOf(res.stdout)), ['db1']);
   });

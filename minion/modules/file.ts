@@ -44,6 +44,14 @@ function epochSeconds(value: unknown): number | null {
   return seconds;
 }
 
+/** Puts the call's lines (each ending in a newline) into its file with `put`; Salt's report. */
+async function putLines(a: BoundArgs, put: (path: string, body: string) => Promise<void>): Promise<string> {
+  const path = await absolutePath(a.path);
+  const text = lines(a);
+  await put(path, text.map((line) => `${line}\n`).join(''));
+  return `Wrote ${text.length} lines to "${path}"`;
+}
+
 export const fileModule: ExecModule = {
   name: 'file',
   doc: 'Read, write, search and describe files on the minion.',
@@ -68,25 +76,14 @@ export const fileModule: ExecModule = {
       params: [{ name: 'path' }],
       varargs: true,
       varkw: true,
-      run: async (_ctx, a) => {
-        const path = await absolutePath(a.path);
-        const text = lines(a);
-        await writeFile(path, text.map((line) => `${line}\n`).join(''));
-        return `Wrote ${text.length} lines to "${path}"`;
-      },
+      run: (_ctx, a) => putLines(a, (path, body) => writeFile(path, body)),
     },
     append: {
       doc: 'Append the given lines to the end of an existing file, adding a newline first if it lacks one; returns \'Wrote N lines to "path"\'.',
       params: [{ name: 'path' }],
       varargs: true,
       varkw: true,
-      run: async (_ctx, a) => {
-        const path = await absolutePath(a.path);
-        const text = lines(a);
-        const separator = (await lacksFinalNewline(path)) ? '\n' : '';
-        await appendFile(path, separator + text.map((line) => `${line}\n`).join(''));
-        return `Wrote ${text.length} lines to "${path}"`;
-      },
+      run: (_ctx, a) => putLines(a, async (path, body) => appendFile(path, ((await lacksFinalNewline(path)) ? '\n' : '') + body)),
     },
     search: {
       doc: 'Return True if the Python regular expression matches in the file. flags: int or names (default 8, MULTILINE); multiline=True adds MULTILINE; ignore_if_missing returns False for a missing file; bufsize is accepted (the whole file is always searched).',
