@@ -23,12 +23,18 @@ const task = (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> =
   user: 'tester',
 });
 
-describe('WorkerPool', () => {
+/** A pool whose jobs' daemon requests are answered from the pool itself, as in the minion. */
+function poolForTests(): WorkerPool {
   const pool: WorkerPool = new WorkerPool(
     opts,
     daemonHandler({ running: () => pool.running(), find: (jid) => pool.find(jid), kill: (jid) => pool.kill(jid), refreshGrains: async () => undefined }),
   );
   after(() => pool.close());
+  return pool;
+}
+
+describe('WorkerPool', () => {
+  const pool = poolForTests();
 
   test('runs test.ping in a worker and returns its outcome', async () => {
     assert.deepEqual(await pool.run(task('test.ping')), { return: true, retcode: 0, success: true });
@@ -73,11 +79,7 @@ describe('WorkerPool', () => {
 });
 
 describe('WorkerPool job control', () => {
-  const pool: WorkerPool = new WorkerPool(
-    opts,
-    daemonHandler({ running: () => pool.running(), find: (jid) => pool.find(jid), kill: (jid) => pool.kill(jid), refreshGrains: async () => undefined }),
-  );
-  after(() => pool.close());
+  const pool = poolForTests();
 
   test('a running job is listed, found by jid, and can be killed', async () => {
     const long = task('test.sleep', [30]);
