@@ -55,6 +55,12 @@ describe('targeting, end to end', () => {
     assert.match(res.stderr, /SALTTS_BAD_TARGET.*"G@os and \(".*position \d+/);
   });
 
+  test('pillar targeting says it is not supported yet, naming the target', async () => {
+    const res = await fleet().cli('salt-ts', ['-I', 'role:web', 'test.ping']);
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /pillar targeting is not yet supported/);
+  });
+
   test('an unknown nodegroup is named in the error', async () => {
     const res = await fleet().cli('salt-ts', ['-N', 'nosuchgroup', 'test.ping']);
     assert.equal(res.code, 2);
