@@ -22,6 +22,7 @@ import { serveReturns } from './jobs/returns.js';
 import { ReturnTracker } from './jobs/tracker.js';
 import { serveMinionNotices } from './minion-notices.js';
 import { JobCache } from './jobs/cache.js';
+import { serveExtend } from './jobs/extend.js';
 import { describeError } from '../shared/errors.js';
 
 export interface RunningMaster {
@@ -73,6 +74,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   serveKeySync(nc, applyKeys, log);
   serveMinionNotices(nc, grains, fire, log);
   serveReturns(nc, tracker, cache, fire, log);
+  serveExtend(nc, tracker, log);
   servePublish(nc, { accepted: () => accepted, grains, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });

@@ -70,6 +70,7 @@ export class LocalCluster {
       log_file: 'master.log',
       log_level: 'info',
       nats_port: cluster.port,
+      gather_job_timeout: 2, // a local minion answers find_job in milliseconds
       ...masterOptions,
     });
     return cluster;

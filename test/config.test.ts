@@ -53,6 +53,7 @@ test('a missing master file gives every master default', () => {
     nats_server_bin: 'nats-server',
     nodegroups: {},
     keep_jobs: 24,
+    gather_job_timeout: 10,
     config_dir: dir,
     config_file: path.join(dir, 'master'),
   });

@@ -127,6 +127,23 @@ describe('remote execution, end to end', () => {
     assert.equal(failing.code, 1);
   });
 
+  test('a job outlasting -t is waited for while its minion says it still runs it', async () => {
+    const res = await fleet().cli('salt-ts', ['web1', 'test.sleep', '3', '-t', '1']);
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.equal(res.stdout, 'web1:\n    True\n');
+  });
+
+  test('a minion that dies mid-job is reported as not returned', async () => {
+    const cli = fleet().cli('salt-ts', ['db1', 'test.sleep', '30', '-t', '1']);
+    await sleep(500);
+    await fleet().stopMinion(fleet().minionProcess('db1')!, 'SIGKILL');
+    const res = await cli;
+    assert.equal(res.code, 1);
+    assert.match(res.stdout, /db1:\n {4}Minion did not return\. \[No response\]/);
+    fleet().startMinion('db1');
+    await fleet().waitForMinions(['db1']);
+  });
+
   test('usage errors exit 2', async () => {
     assert.equal((await fleet().cli('salt-ts', ['*'])).code, 2);
     assert.equal((await fleet().cli('salt-ts', ['-G', 'x', '-E', 'y', 'test.ping'])).code, 2);

@@ -83,12 +83,13 @@ cliMain('salt-ts', async () => {
         size: opts.batchSize,
         wait: opts.batchWait,
         failhard: !!opts.failhard,
+        follow: { gatherJobTimeout: config.gather_job_timeout },
         onBatch: (ids) => process.stderr.write(`\nExecuting run on ${JSON.stringify(ids).replace(/"/g, "'")}\n\n`),
         onReturn: (ret) => printer.onReturn(ret),
         onMissing: (id) => printer.onMissing(id),
       });
     } else {
-      const job = await publishJob(nc, req);
+      const job = await publishJob(nc, req, { gatherJobTimeout: config.gather_job_timeout });
       matched = job.minions;
       if (matched.length && opts.async) {
         process.stdout.write(`Executed command with job ID: ${job.jid}\n`);

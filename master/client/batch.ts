@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { SaltTsError } from '../../shared/errors.js';
 import type { JobReturn, PublishRequest } from '../../shared/protocol/messages.js';
-import { publishJob } from './publish.js';
+import { publishJob, type FollowOptions } from './publish.js';
 
 export interface BatchOptions {
   /** `N` minions, or `N%` of the matched minions. */
@@ -13,6 +13,7 @@ export interface BatchOptions {
   /** Seconds to wait after a minion returns before starting the next one. */
   wait: number;
   failhard: boolean;
+  follow: FollowOptions;
   onBatch(minions: string[]): void;
   onReturn(ret: JobReturn & { id: string }): void;
   onMissing(id: string): void;
@@ -48,7 +49,7 @@ export async function runBatch(nc: NatsConnection, req: PublishRequest, opts: Ba
     };
     const runSubJob = async (ids: string[]) => {
       opts.onBatch(ids);
-      const job = await publishJob(nc, { ...req, tgt: ids, tgt_type: 'list' });
+      const job = await publishJob(nc, { ...req, tgt: ids, tgt_type: 'list' }, opts.follow);
       for await (const ret of job.returns()) {
         if (ret.retcode !== 0 || !ret.success) failed = true;
         opts.onReturn(ret);

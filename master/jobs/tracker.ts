@@ -19,9 +19,22 @@ export class ReturnTracker {
   constructor(private readonly nc: NatsConnection) {}
 
   track(jid: string, replyTo: string, minions: string[], timeoutSeconds: number): void {
-    const timer = setTimeout(() => this.jobs.delete(jid), timeoutSeconds * 1000 + GRACE_MS);
+    this.jobs.set(jid, { replyTo, pending: new Set(minions), timer: this.expiry(jid, timeoutSeconds) });
+  }
+
+  /** The caller waits longer (its minions still run the job); false if the job is no longer followed. */
+  extend(jid: string, seconds: number): boolean {
+    const job = this.jobs.get(jid);
+    if (!job) return false;
+    clearTimeout(job.timer);
+    job.timer = this.expiry(jid, seconds);
+    return true;
+  }
+
+  private expiry(jid: string, seconds: number): NodeJS.Timeout {
+    const timer = setTimeout(() => this.jobs.delete(jid), seconds * 1000 + GRACE_MS);
     timer.unref();
-    this.jobs.set(jid, { replyTo, pending: new Set(minions), timer });
+    return timer;
   }
 
   /** Returns false when nobody waits for this minion's return of this job. */

@@ -145,6 +145,17 @@ export function parsePublishStreamMessage(v: unknown): PublishStreamMessage {
   return { kind, id: r.string('id'), ...parseJobReturn(v) };
 }
 
+/** A caller still waiting for minions that run a job: keep forwarding its returns this much longer. */
+export interface ExtendRequest {
+  jid: string;
+  seconds: number;
+}
+
+export function parseExtendRequest(v: unknown): ExtendRequest {
+  const r = Reader.of('extend request', v);
+  return { jid: r.string('jid', JID_PATTERN), seconds: r.number('seconds') };
+}
+
 /** The key CLI telling the master that the key store changed. */
 export interface KeysChangedReply {
   accepted: number;

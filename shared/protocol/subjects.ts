@@ -39,7 +39,7 @@ export const Subjects = {
   event: (tag: string) => 'salt.event.' + tag.split('/').map(subjectToken).join('.'),
 } as const;
 
-export type ApiVerb = 'publish' | 'keys';
+export type ApiVerb = 'publish' | 'extend' | 'keys';
 
 /** Inbox prefixes, so each kind of client can be allowed only its own replies. */
 export const Inboxes = {
