@@ -13,6 +13,8 @@ import { requestAcceptance } from './registration.js';
 import { Backoff } from './backoff.js';
 
 const ACCEPTANCE_SETTLE_MS = 100;
+/** A handshake that overlaps a broker reload can stall without an error: give up on it soon. */
+const CONNECT_TIMEOUT_MS = 3_000;
 
 export type OnConnected = (nc: NatsConnection) => Promise<void>;
 
@@ -73,6 +75,7 @@ export class MinionConnection {
         name: `salt-ts-minion ${this.id}`,
         authenticator: nkeyAuthenticator(this.key.getSeed()),
         inboxPrefix: Inboxes.minion(this.id),
+        timeout: CONNECT_TIMEOUT_MS,
         maxReconnectAttempts: -1,
         reconnectTimeWait: this.config.recon_default,
         reconnectJitter: this.config.recon_randomize ? this.config.recon_default : 0,
