@@ -61,7 +61,9 @@ export class BrokerSupervisor {
   }
 
   private async spawnAndWait(): Promise<void> {
-    const child = spawn(this.binary, ['-c', this.files.config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its own process group: a Ctrl-C meant for the master must not stop the broker
+    // behind the master's back (the master stops it itself, in order).
+    const child = spawn(this.binary, ['-c', this.files.config], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     this.child = child;
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
