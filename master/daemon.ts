@@ -46,10 +46,10 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   if (broker) await broker.start(authorization());
   else writeExternalAuthorization(config, authorization(), log);
 
-  /** Re-reads the accepted keys and hands them to the broker; returns how many there are. */
-  const applyKeys = (): number => {
+  /** Re-reads the accepted keys and hands them to the broker; resolves to how many there are. */
+  const applyKeys = async (): Promise<number> => {
     accepted = keys.accepted();
-    if (broker) broker.reload(authorization());
+    if (broker) await broker.reload(authorization());
     else writeExternalAuthorization(config, authorization(), log);
     log.info(`broker authorization updated: ${accepted.size} accepted minion(s)`);
     return accepted.size;

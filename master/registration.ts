@@ -18,17 +18,19 @@ const SALT_AUTH_ACT: Record<KeyStatus, string> = { accepted: 'accept', pending: 
 export interface RegistrationDeps {
   keys: KeyStore;
   autoAccept: () => boolean;
-  /** Called when a key became accepted here, before the minion is told. */
-  onAccepted: () => void;
+  /** Called when a key became accepted here; the minion is told once it resolves. */
+  onAccepted: () => Promise<unknown>;
   fire: FireEvent;
   log: Logger;
 }
 
 export function serveRegistration(nc: NatsConnection, deps: RegistrationDeps): Subscription {
-  return nc.subscribe(Subjects.auth, { callback: (err, msg) => (err ? deps.log.error({ err }, 'auth subscription failed') : answer(msg, deps)) });
+  return nc.subscribe(Subjects.auth, {
+    callback: (err, msg) => (err ? deps.log.error({ err }, 'auth subscription failed') : void answer(msg, deps)),
+  });
 }
 
-function answer(msg: Msg, deps: RegistrationDeps): void {
+async function answer(msg: Msg, deps: RegistrationDeps): Promise<void> {
   let id: string, pub: string;
   try {
     const req = parseAuthRequest(decodeJson(msg.data, 'auth request'));
@@ -43,7 +45,7 @@ function answer(msg: Msg, deps: RegistrationDeps): void {
   }
   const before = deps.keys.statusOf(id);
   const status = deps.keys.submit(id, pub, deps.autoAccept());
-  if (status === 'accepted' && before !== 'accepted') deps.onAccepted();
+  if (status === 'accepted' && before !== 'accepted') await deps.onAccepted();
   if (status !== before) deps.log.info(`key for minion ${id}: ${status}`);
   if (status === 'denied') deps.log.warn(`minion ${id} presented a key that differs from its accepted one: denied`);
   deps.fire('salt/auth', { id, pub, act: SALT_AUTH_ACT[status], result: status === 'accepted' });

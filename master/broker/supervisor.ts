@@ -11,11 +11,16 @@ import { findNatsServer } from './find-binary.js';
 
 const READY_TIMEOUT_MS = 10_000;
 const MAX_RESTART_DELAY_MS = 5_000;
+const RELOAD_COALESCE_MS = 25;
+/** nats-server applies a reload within a few milliseconds of the signal (measured: 1-7 ms). */
+const RELOAD_SETTLE_MS = 20;
 
 export class BrokerSupervisor {
   private child: ChildProcess | null = null;
   private stopping = false;
   private restartDelay = 250;
+  private pendingAuthorization: string | null = null;
+  private pendingReload: Promise<void> | null = null;
   private readonly files;
   private readonly binary: string;
 
@@ -33,10 +38,18 @@ export class BrokerSupervisor {
     await this.spawnAndWait();
   }
 
-  /** Applies a new authorization block to the running server (takes milliseconds). */
-  reload(authorization: string): void {
-    this.writeAuthorization(authorization);
-    if (this.child?.pid) this.child.kill('SIGHUP');
+  /** Applies a new authorization block to the running server. Changes that come
+   * close together (a fleet accepted at once) share one reload, since a connection
+   * made while the server reloads can fail; resolves once the reload is done. */
+  reload(authorization: string): Promise<void> {
+    this.pendingAuthorization = authorization;
+    this.pendingReload ??= sleep(RELOAD_COALESCE_MS).then(async () => {
+      this.writeAuthorization(this.pendingAuthorization!);
+      this.pendingReload = null;
+      if (this.child?.pid) this.child.kill('SIGHUP');
+      await sleep(RELOAD_SETTLE_MS);
+    });
+    return this.pendingReload;
   }
 
   get pid(): number | undefined {

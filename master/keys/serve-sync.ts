@@ -5,12 +5,14 @@ import { encodeJson } from '../../shared/json-codec.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
 import type { KeysChangedReply } from '../../shared/protocol/messages.js';
 
-export function serveKeySync(nc: NatsConnection, apply: () => number, log: Logger): Subscription {
+export function serveKeySync(nc: NatsConnection, apply: () => Promise<number>, log: Logger): Subscription {
   return nc.subscribe(Subjects.api('keys'), {
     callback: (err, msg) => {
       if (err) return log.error({ err }, 'key sync subscription failed');
-      const reply: KeysChangedReply = { accepted: apply() };
-      msg.respond(encodeJson(reply));
+      void apply().then((accepted) => {
+        const reply: KeysChangedReply = { accepted };
+        msg.respond(encodeJson(reply));
+      });
     },
   });
 }
