@@ -2,16 +2,13 @@
 // peak RSS after a 200 MB command, against its peak after a tiny command (the
 // baseline), measured in the same run on the same minion.
 // Usage: node dist/bench/cmd-output.js [megabytes=200]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalCluster } from '../scripts/local-cluster.js';
+import { memoryMiB } from '../scripts/proc-memory.js';
 
 const megabytes = Number(process.argv[2] ?? 200);
-
-function peakRssMiB(pid: number): number {
-  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'salt-ts-bench-cmd-'));
 const cluster = await LocalCluster.create(dir, { auto_accept: true, log_level: 'warning' });
@@ -28,9 +25,9 @@ try {
     return { ms: performance.now() - start, bytes: res.stdout.length };
   };
   const small = await run('echo small');
-  const baseline = peakRssMiB(pid);
+  const baseline = memoryMiB(pid, 'VmHWM');
   const big = await run(`head -c ${megabytes * 1024 * 1024} /dev/zero | tr '\\0' x`);
-  const peak = peakRssMiB(pid);
+  const peak = memoryMiB(pid, 'VmHWM');
   process.stdout.write(
     [
       `minion peak RSS around cmd.run (same minion, same run)`,

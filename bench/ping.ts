@@ -2,10 +2,11 @@
 // minions (median of 5 runs each), next to two baselines measured in the same run:
 // a bare `node` start, and the CLI's own start-up (loading, no work).
 // Usage: node dist/bench/ping.js [counts=1,3,10] [runs=5]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BINS, LocalCluster, runNode, runProcess } from '../scripts/local-cluster.js';
+import { memoryMiB } from '../scripts/proc-memory.js';
 
 const counts = (process.argv[2] ?? '1,3,10').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 5);
@@ -19,11 +20,6 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
-}
-
-function rssMiB(pid: number | undefined): number {
-  const m = pid ? /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8')) : null;
-  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 async function pingWithMinions(count: number): Promise<{ ms: number; minionRss: number }> {
@@ -41,7 +37,7 @@ async function pingWithMinions(count: number): Promise<{ ms: number; minionRss: 
       const res = await cluster.cli('salt-ts', ['*', 'test.ping', '--out', 'json']);
       if (res.code !== 0) throw new Error(`test.ping failed: ${res.stderr}`);
     });
-    return { ms, minionRss: rssMiB(cluster.minionProcess(ids[0]!)?.pid) };
+    return { ms, minionRss: memoryMiB(cluster.minionProcess(ids[0]!)!.pid!, 'VmRSS') };
   } finally {
     await cluster.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -70,7 +70,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   const pruner = setInterval(pruneJobs, 3_600_000);
   pruner.unref();
 
-  serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, onAccepted: applyKeys, fire, log });
+  serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, accepted: () => accepted, onAccepted: applyKeys, fire, log });
   serveKeySync(nc, applyKeys, log);
   serveMinionNotices(nc, grains, fire, log);
   serveReturns(nc, tracker, cache, fire, log);

@@ -1,6 +1,7 @@
 // The master's cache of each minion's grains (cachedir/minions/<id>/grains.json),
 // refreshed whenever a minion starts; targeting reads it.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MINION_ID_PATTERN } from '../shared/minion-id.js';
 
@@ -24,12 +25,14 @@ export class GrainsCache {
     return this.grains.get(id);
   }
 
-  set(id: string, grains: Grains): void {
+  /** Updates the cache at once; the copy on disk follows asynchronously (a fleet starting
+   * at once must not queue thousands of synchronous writes on the master's event loop). */
+  set(id: string, grains: Grains): Promise<void> {
     this.grains.set(id, grains);
     const minionDir = join(this.dir, id);
-    mkdirSync(minionDir, { recursive: true });
     const tmp = join(minionDir, '.grains.json.tmp');
-    writeFileSync(tmp, JSON.stringify(grains));
-    renameSync(tmp, join(minionDir, 'grains.json'));
+    return mkdir(minionDir, { recursive: true })
+      .then(() => writeFile(tmp, JSON.stringify(grains)))
+      .then(() => rename(tmp, join(minionDir, 'grains.json')));
   }
 }

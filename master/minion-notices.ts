@@ -17,7 +17,8 @@ export function serveMinionNotices(nc: NatsConnection, grains: GrainsCache, fire
       const from = parseMinionNoticeSubject(msg.subject);
       if (!from || (from.notice !== 'start' && from.notice !== 'grains')) return;
       try {
-        grains.set(from.id, { ...parseMinionStart(decodeJson(msg.data, `${from.notice} notice from ${from.id}`)).grains, id: from.id });
+        const reported = parseMinionStart(decodeJson(msg.data, `${from.notice} notice from ${from.id}`)).grains;
+        grains.set(from.id, { ...reported, id: from.id }).catch((e) => log.error(`cannot cache the grains of ${from.id}: ${describeError(e)}`));
         if (from.notice === 'start') {
           fire(`salt/minion/${from.id}/start`, { id: from.id });
           log.info(`minion ${from.id} started`);

@@ -18,6 +18,8 @@ const SALT_AUTH_ACT: Record<KeyStatus, string> = { accepted: 'accept', pending: 
 export interface RegistrationDeps {
   keys: KeyStore;
   autoAccept: () => boolean;
+  /** The accepted keys as the master holds them. */
+  accepted: () => ReadonlyMap<string, string>;
   /** Called when a key became accepted here; the minion is told once it resolves. */
   onAccepted: () => Promise<unknown>;
   fire: FireEvent;
@@ -26,7 +28,10 @@ export interface RegistrationDeps {
 
 export function serveRegistration(nc: NatsConnection, deps: RegistrationDeps): Subscription {
   return nc.subscribe(Subjects.auth, {
-    callback: (err, msg) => (err ? deps.log.error({ err }, 'auth subscription failed') : void answer(msg, deps)),
+    callback: (err, msg) => {
+      if (err) return deps.log.error({ err }, 'auth subscription failed');
+      answer(msg, deps).catch((e) => deps.log.error(`answering an auth request failed: ${describeError(e)}`));
+    },
   });
 }
 
@@ -44,7 +49,7 @@ async function answer(msg: Msg, deps: RegistrationDeps): Promise<void> {
     return;
   }
   const before = deps.keys.statusOf(id);
-  const status = deps.keys.submit(id, pub, deps.autoAccept());
+  const status = deps.keys.submit(id, pub, deps.autoAccept(), deps.accepted());
   if (status === 'accepted' && before !== 'accepted') await deps.onAccepted();
   if (status !== before) deps.log.info(`key for minion ${id}: ${status}`);
   if (status === 'denied') deps.log.warn(`minion ${id} presented a key that differs from its accepted one: denied`);

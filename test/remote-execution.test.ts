@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BINS, runNode } from '../scripts/local-cluster.js';
+import { memoryMiB } from '../scripts/proc-memory.js';
 import { returnsOf } from './support/returns.js';
 import { useFleet } from './support/cluster.js';
 
@@ -15,10 +16,6 @@ const MINIONS = [
   { id: 'web2', grains: { roles: ['web'] } },
   { id: 'db1', grains: { roles: ['db'] } },
 ];
-
-function peakRssMiB(pid: number): number {
-  return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-}
 
 describe('remote execution, end to end', () => {
   const fleet = useFleet('remote', MINIONS);
@@ -48,12 +45,12 @@ describe('remote execution, end to end', () => {
 
   test('a command printing 200 MB returns a cut output and the minion stays small', async () => {
     const pid = fleet().minionProcess('db1')!.pid!;
-    const before = peakRssMiB(pid);
+    const before = memoryMiB(pid, 'VmHWM');
     const res = await fleet().cli('salt-ts', ['db1', 'cmd.run', "head -c 209715200 /dev/zero | tr '\\0' x", '--out', 'json', '-t', '60']);
     assert.equal(res.code, 0, res.stderr.slice(0, 500));
     const out = String(returnsOf(res.stdout).db1);
     assert.match(out, /^x{524288}\n\[salt-ts: output cut at 524288 of 209715200 bytes \(cmd_output_limit\)\]$/);
-    const growth = peakRssMiB(pid) - before;
+    const growth = memoryMiB(pid, 'VmHWM') - before;
     assert.ok(growth < 64, `the minion's peak RSS grew by ${growth.toFixed(0)} MiB`);
   });
 

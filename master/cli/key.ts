@@ -8,6 +8,7 @@ import { connectAsCli, loadCliConfig } from '../client/connect.js';
 import { notifyKeysChanged } from '../client/keys.js';
 import { confirm } from './confirm.js';
 import { cliMain, cliProgram } from '../../shared/cli-main.js';
+import { describeError } from '../../shared/errors.js';
 
 interface KeyOptions {
   configDir: string;
@@ -95,7 +96,7 @@ async function tellMaster(config: ReturnType<typeof loadCliConfig>): Promise<voi
     } finally {
       await nc.close();
     }
-  } catch {
-    process.stderr.write('salt-ts-key: the master is not running; the change takes effect when it starts\n');
+  } catch (err) {
+    process.stderr.write(`salt-ts-key: the master did not apply the change now (${describeError(err)}); it takes effect when the master starts\n`);
   }
 }

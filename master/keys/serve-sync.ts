@@ -1,6 +1,7 @@
 // salt-ts-key edits the key store files, then asks the master to apply them.
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../../shared/log.js';
+import { describeError } from '../../shared/errors.js';
 import { encodeJson } from '../../shared/json-codec.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
 import type { KeysChangedReply } from '../../shared/protocol/messages.js';
@@ -9,10 +10,13 @@ export function serveKeySync(nc: NatsConnection, apply: () => Promise<number>, l
   return nc.subscribe(Subjects.api('keys'), {
     callback: (err, msg) => {
       if (err) return log.error({ err }, 'key sync subscription failed');
-      void apply().then((accepted) => {
-        const reply: KeysChangedReply = { accepted };
-        msg.respond(encodeJson(reply));
-      });
+      apply().then(
+        (accepted) => {
+          const reply: KeysChangedReply = { accepted };
+          msg.respond(encodeJson(reply));
+        },
+        (e) => log.error(`applying the key store failed: ${describeError(e)}`),
+      );
     },
   });
 }

@@ -44,9 +44,10 @@ export class KeyStore {
     }
   }
 
-  /** Records a key a minion presented and says where it stands, as Salt's master does. */
-  submit(id: string, pub: string, autoAccept: boolean): KeyStatus {
-    const acceptedKey = this.read('accepted', id);
+  /** Records a key a minion presented and says where it stands, as Salt's master does.
+   * `accepted` is the accepted keys as the caller already holds them (read from disk if not given). */
+  submit(id: string, pub: string, autoAccept: boolean, accepted: ReadonlyMap<string, string> = this.accepted()): KeyStatus {
+    const acceptedKey = accepted.get(id) ?? null;
     if (acceptedKey !== null) {
       if (acceptedKey === pub) return 'accepted';
       this.write('denied', id, pub); // same id, other key: an impostor or a rebuilt host
@@ -58,7 +59,7 @@ export class KeyStore {
       this.write('denied', id, pub); // keep the key the admin may be about to accept
       return 'denied';
     }
-    if (this.keyInUseByOther(id, pub)) {
+    if (keyInUseByOther(accepted, id, pub)) {
       this.write('denied', id, pub);
       return 'denied';
     }
@@ -84,11 +85,6 @@ export class KeyStore {
     return status !== null;
   }
 
-  private keyInUseByOther(id: string, pub: string): boolean {
-    for (const [other, key] of this.accepted()) if (other !== id && key === pub) return true;
-    return false;
-  }
-
   private ids(status: KeyStatus): string[] {
     return readdirSync(join(this.pkiDir, KEY_DIRS[status]))
       .filter((name) => MINION_ID_PATTERN.test(name))
@@ -104,4 +100,9 @@ export class KeyStore {
   private path(status: KeyStatus, id: string): string {
     return join(this.pkiDir, KEY_DIRS[status], id);
   }
+}
+
+function keyInUseByOther(accepted: ReadonlyMap<string, string>, id: string, pub: string): boolean {
+  for (const [other, key] of accepted) if (other !== id && key === pub) return true;
+  return false;
 }

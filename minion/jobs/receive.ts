@@ -32,7 +32,9 @@ export function jobReceiver(deps: ReceiverDeps): (err: Error | null, msg: Msg) =
       return deps.log.warn(`ignored a malformed job: ${describeError(e)}`);
     }
     deps.log.info(`running job ${job.jid}: ${String(job.fun)}`);
-    void runJob(deps, job, grains).then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }));
+    runJob(deps, job, grains)
+      .then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }))
+      .catch((e) => deps.log.error(`job ${job.jid}: cannot send its return: ${describeError(e)}`));
   };
 }
 
