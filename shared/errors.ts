@@ -18,6 +18,10 @@ export const ErrorCodes = {
   SALTTS_UNKNOWN_OUTPUTTER: 'an outputter does not exist',
   SALTTS_KEY_NOT_FOUND: 'no key matches the given minion id',
   SALTTS_RETURN_TOO_LARGE: 'a job return exceeds the broker payload limit',
+  SALTTS_RENDER: 'a template or SLS file cannot be rendered',
+  SALTTS_STATE_COMPILE: 'SLS data does not form valid states (structure, include, requisite)',
+  SALTTS_FILE_NOT_FOUND: 'a salt:// file is not on the file server',
+  SALTTS_FILE_PATH: 'a file server path is refused (traversal, absolute, symlink out of the root)',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
