@@ -1,5 +1,6 @@
 // The master daemon: owns the key store and the broker's authorization, runs the
-// embedded broker unless nats_url points elsewhere, and serves publish requests.
+// embedded broker unless nats_url points elsewhere, and serves publish requests and
+// the file server.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
@@ -23,6 +24,7 @@ import { ReturnTracker } from './jobs/tracker.js';
 import { serveMinionNotices } from './minion-notices.js';
 import { JobCache } from './jobs/cache.js';
 import { serveExtend } from './jobs/extend.js';
+import { serveFiles } from './fileserver/serve.js';
 import { describeError } from '../shared/errors.js';
 
 export interface RunningMaster {
@@ -75,6 +77,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   serveMinionNotices(nc, grains, fire, log);
   serveReturns(nc, tracker, cache, fire, log);
   serveExtend(nc, tracker, log);
+  serveFiles(nc, { fileRoots: config.file_roots, hashType: config.hash_type, accepted: () => accepted, log });
   servePublish(nc, { accepted: () => accepted, grains, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });

@@ -12,6 +12,7 @@ import { MinionConnection } from './connection.js';
 import { WorkerPool } from './jobs/pool.js';
 import { jobReceiver } from './jobs/receive.js';
 import { daemonHandler } from './jobs/daemon-requests.js';
+import { fileClientFor } from './fileclient/create.js';
 
 export async function startMinion(config: MinionConfig, log: Logger): Promise<{ stop(): Promise<void> }> {
   const grains = new GrainsSource(config);
@@ -35,6 +36,7 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
       const nc = connection.connection;
       if (nc) announce(nc, 'grains');
     },
+    files: fileClientFor(config, id, async () => connection.connection),
   });
   const pool = new WorkerPool(config, onDaemonRequest);
   const receive = jobReceiver({ id, grains: () => grains.current, pool, connection, log });

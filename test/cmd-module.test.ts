@@ -232,10 +232,6 @@ describe('cmd.script', () => {
     });
   });
 
-  test('a salt:// source says the file server is not available yet', async () => {
-    assert.match(failureText(await run('cmd.script', ['salt://scripts/run.sh'])), /salt:\/\/ file server is not available in salt-ts yet/);
-  });
-
   test('a relative source is an error', async () => {
     assert.match(failureText(await run('cmd.script', ['run.sh'])), /must be an absolute path/);
   });

@@ -17,7 +17,7 @@ const program = cliProgram('salt-ts-call', 'Run an execution function on this ho
   .argument('<function>', 'module.function, e.g. test.ping')
   .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
   .option('-c, --config-dir <dir>', 'folder holding the minion config', DEFAULT_CONFIG_DIR)
-  .option('--local', 'never contact a master (no function needs one yet: files and pillar come with the file server)')
+  .option('--local', "never contact a master: salt:// files come from this host's file_roots (file_client: local)")
   .option('--retcode-passthrough', "exit with the function's own retcode")
   .addOption(new Option('--out <outputter>', 'how to print the return').choices(outputterNames()).default('nested'))
   .option('--no-color', 'never colour the output');
@@ -25,13 +25,14 @@ const program = cliProgram('salt-ts-call', 'Run an execution function on this ho
 cliMain('salt-ts-call', async () => {
   program.parse();
   const [fun, words] = program.processedArgs as [string, string[]];
-  const opts = program.opts<{ configDir: string; retcodePassthrough?: boolean; out: string; color: boolean }>();
+  const opts = program.opts<{ configDir: string; local?: boolean; retcodePassthrough?: boolean; out: string; color: boolean }>();
   const outputter = getOutputter(opts.out);
   const config = loadMinionConfig(opts.configDir, (msg) => process.stderr.write(`[WARNING ] ${msg}\n`));
+  if (opts.local) config.file_client = 'local'; // as salt-call --local does
   const grains = new GrainsSource(config);
   await grains.refresh();
   const { arg, kwarg } = parseCliArgs(words);
-  const env = { registry: new ModuleRegistry(), opts: config, daemon: localDaemonHandler(grains) };
+  const env = { registry: new ModuleRegistry(), opts: config, daemon: localDaemonHandler(grains, config) };
   const outcome = await executeTask(env, {
     jid: new JidGenerator().next(), id: grains.minionId, fun, arg, kwarg, grains: grains.current, tgt: grains.minionId, tgt_type: 'glob', user: userInfo().username,
   });

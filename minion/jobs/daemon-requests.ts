@@ -1,4 +1,6 @@
-// What a job (in its worker) may ask of the minion daemon, and the answers.
+// What a job (in its worker) may ask of the minion daemon, and the answers. Each op is
+// one entry in DaemonOps (its request fields and reply) and one handler in daemonHandler.
+import type { FileClient, FileHash, FileListing } from '../fileclient/types.js';
 
 /** A job as saltutil.running and find_job describe it (Salt's proc data). */
 export interface RunningJob {
@@ -13,21 +15,24 @@ export interface RunningJob {
   started: string;
 }
 
-export type DaemonRequest =
-  | { op: 'running' }
-  | { op: 'find_job'; jid: string }
-  | { op: 'kill_job'; jid: string }
+interface DaemonOps {
+  running: { request: {}; reply: RunningJob[] };
+  find_job: { request: { jid: string }; reply: RunningJob | null };
+  kill_job: { request: { jid: string }; reply: boolean };
   /** Gather grains again (after grains.setval etc.) and tell the master. */
-  | { op: 'refresh_grains' };
-
-interface Replies {
-  running: RunningJob[];
-  find_job: RunningJob | null;
-  kill_job: boolean;
-  refresh_grains: boolean;
+  refresh_grains: { request: {}; reply: boolean };
+  /** A salt:// URL (or local path) as a local file path; null when there is no such file. */
+  cache_file: { request: { url: string; saltenv: string }; reply: string | null };
+  list_files: { request: { prefix: string; saltenv: string }; reply: FileListing };
+  hash_file: { request: { url: string; saltenv: string }; reply: FileHash | null };
+  is_cached: { request: { url: string; saltenv: string }; reply: string };
 }
 
-export type DaemonReply<R extends DaemonRequest> = Replies[R['op']];
+export type DaemonOp = keyof DaemonOps;
+
+export type DaemonRequest = { [Op in DaemonOp]: { op: Op } & DaemonOps[Op]['request'] }[DaemonOp];
+
+export type DaemonReply<R extends DaemonRequest> = DaemonOps[R['op']]['reply'];
 
 export type DaemonHandler = <R extends DaemonRequest>(request: R) => Promise<DaemonReply<R>>;
 
@@ -37,22 +42,32 @@ export interface DaemonServices {
   find(jid: string): RunningJob | null;
   kill(jid: string): boolean;
   refreshGrains(): Promise<void>;
+  /** Optional so that a stand-in daemon (a test's) need not provide what it is not asked for. */
+  files?: FileClient;
 }
 
+type Handlers = {
+  [Op in DaemonOp]: (request: Extract<DaemonRequest, { op: Op }>) => DaemonOps[Op]['reply'] | Promise<DaemonOps[Op]['reply']>;
+};
+
 export function daemonHandler(services: DaemonServices): DaemonHandler {
-  const answer = async (request: DaemonRequest): Promise<unknown> => {
-    switch (request.op) {
-      case 'running':
-        return services.running();
-      case 'find_job':
-        return services.find(request.jid);
-      case 'kill_job':
-        return services.kill(request.jid);
-      case 'refresh_grains':
-        await services.refreshGrains();
-        return true;
-    }
+  const files = (): FileClient => {
+    if (!services.files) throw new Error('this daemon has no file client to fetch salt:// files with');
+    return services.files;
   };
-  // The reply type follows the request's op, which TypeScript cannot see through the switch.
-  return async (request) => (await answer(request)) as DaemonReply<typeof request>;
+  const handlers: Handlers = {
+    running: () => services.running(),
+    find_job: (r) => services.find(r.jid),
+    kill_job: (r) => services.kill(r.jid),
+    refresh_grains: async () => {
+      await services.refreshGrains();
+      return true;
+    },
+    cache_file: (r) => files().cacheFile(r.url, r.saltenv),
+    list_files: (r) => files().list(r.prefix, r.saltenv),
+    hash_file: (r) => files().hashFile(r.url, r.saltenv),
+    is_cached: (r) => files().isCached(r.url, r.saltenv),
+  };
+  // The reply type follows the request's op, which TypeScript cannot see through the lookup.
+  return async (request) => (await (handlers[request.op] as (r: DaemonRequest) => unknown)(request)) as DaemonReply<typeof request>;
 }

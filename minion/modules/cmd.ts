@@ -51,8 +51,8 @@ export const cmdModule: ExecModule = {
       run: async (ctx, a) => (await run(ctx, a, true, true)).stdout,
     },
     script: {
-      doc: "Run a script from an absolute path on the minion (copied to a private temp file and made executable) with args (a string split like a shell, or a list); returns {pid, retcode, stdout, stderr}. salt:// sources need the file server, which salt-ts does not have yet.",
-      params: [{ name: 'source' }, { name: 'args', default: null }, ...without(OPTIONS, 'rstrip')],
+      doc: "Run a script from a salt:// URL (fetched from the file server in saltenv) or an absolute path on the minion, copied to a private temp file and made executable, with args (a string split like a shell, or a list); returns {pid, retcode, stdout, stderr}.",
+      params: [{ name: 'source' }, { name: 'args', default: null }, ...without(OPTIONS, 'rstrip'), { name: 'saltenv', default: 'base' }],
       run: (ctx, a) => runScript(ctx, a),
     },
   },

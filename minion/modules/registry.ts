@@ -12,9 +12,10 @@ import { fileModule } from './file.js';
 import { statusModule } from './status.js';
 import { diskModule } from './disk.js';
 import { networkModule } from './network.js';
+import { cpModule } from './cp.js';
 
 const MODULES: ExecModule[] = [
-  testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule,
+  testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
 ];
 
 export class ModuleRegistry {

@@ -1,5 +1,6 @@
 // The options of the master and minion config files, as data: load.ts validates against
 // these specs and the config types are derived from them, so the two cannot drift apart.
+import { HASH_TYPES } from '../protocol/messages.js';
 
 export const LOG_LEVELS = ['all', 'garbage', 'trace', 'debug', 'profile', 'info', 'warning', 'error', 'critical', 'quiet'] as const;
 
@@ -71,6 +72,12 @@ const commonOptions = {
 const fileRootsOptions = {
   file_roots: { type: 'roots', default: { base: ['/srv/salt-ts/states'] }, doc: 'state tree directories per environment' },
   pillar_roots: { type: 'roots', default: { base: ['/srv/salt-ts/pillar'] }, doc: 'pillar directories per environment' },
+  hash_type: {
+    type: 'enum',
+    values: HASH_TYPES,
+    default: 'sha256',
+    doc: 'digest the file server reports for salt:// files and the file client checks cached copies with',
+  },
 } as const;
 
 export const MASTER_OPTIONS = {
@@ -96,6 +103,12 @@ export const MINION_OPTIONS = {
   recon_default: { type: 'integer', min: 0, default: 1000, doc: 'ms before the first reconnection attempt' },
   recon_max: { type: 'integer', min: 0, default: 10000, doc: 'ms cap on the reconnection delay' },
   recon_randomize: { type: 'boolean', default: true, doc: 'randomize the reconnection delay' },
+  file_client: {
+    type: 'enum',
+    values: ['remote', 'local'],
+    default: 'remote',
+    doc: "where salt:// files come from: 'remote' the master's file server, 'local' this host's file_roots (masterless)",
+  },
   cmd_output_limit: { type: 'integer', min: 1024, default: 524288, doc: 'bytes of a command\'s output a cmd function returns; the rest is cut, with a note' },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -160,3 +160,72 @@ export function parseExtendRequest(v: unknown): ExtendRequest {
 export interface KeysChangedReply {
   accepted: number;
 }
+
+/** The file server's digests (Salt's hash_type values). */
+export const HASH_TYPES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+export type HashType = (typeof HASH_TYPES)[number];
+
+/** The largest chunk a minion may ask the file server for: half the broker's default max_payload. */
+export const FILE_CHUNK_MAX = 512 * 1024;
+
+/** Set on a file server reply that is an error: its value is the error code, the payload the message. */
+export const FILE_ERROR_HEADER = 'Salt-Ts-Error';
+
+/** A saltenv names a folder of the minion's cache, so it is one plain path segment. */
+const SALTENV = /^(?!\.\.?$)[A-Za-z0-9_.-]+$/;
+
+/** What a minion asks of the master's file server (the minion id comes from the subject).
+ * `stat` answers FileStat as JSON; `read` answers the chunk's raw bytes (shorter at the
+ * end of the file); `list` answers FileListing as JSON. Paths are checked by the server. */
+export type FileRequest =
+  | { op: 'stat'; saltenv: string; path: string }
+  | { op: 'read'; saltenv: string; path: string; offset: number; length: number }
+  | { op: 'list'; saltenv: string; prefix: string };
+
+export function parseFileRequest(v: unknown): FileRequest {
+  const r = Reader.of('file request', v);
+  const op = r.oneOf('op', ['stat', 'read', 'list'] as const);
+  const saltenv = r.string('saltenv', SALTENV);
+  if (op === 'list') return { op, saltenv, prefix: r.string('prefix') };
+  const path = r.string('path');
+  if (op === 'stat') return { op, saltenv, path };
+  const offset = r.integer('offset');
+  const length = r.integer('length');
+  if (offset < 0) r.fail("field 'offset' must not be negative");
+  if (length < 1 || length > FILE_CHUNK_MAX) r.fail(`field 'length' must be from 1 to ${FILE_CHUNK_MAX}`);
+  return { op, saltenv, path, offset, length };
+}
+
+/** A file's digest as cp.hash_file returns it. */
+export interface FileHash {
+  hash_type: HashType;
+  hsum: string;
+}
+
+export interface FileStat extends FileHash {
+  size: number;
+}
+
+export function parseFileStat(v: unknown): FileStat {
+  const r = Reader.of('file stat reply', v);
+  const size = r.integer('size');
+  if (size < 0) r.fail("field 'size' must not be negative");
+  return { hash_type: r.oneOf('hash_type', HASH_TYPES), hsum: r.string('hsum', /^[0-9a-f]+$/), size };
+}
+
+/** A saltenv's files and directories under a prefix, relative to its roots, sorted. */
+export interface FileListing {
+  files: string[];
+  dirs: string[];
+  /** Directories with nothing in them (file.recurse's include_empty). */
+  empty_dirs: string[];
+}
+
+export function parseFileListing(v: unknown): FileListing {
+  const r = Reader.of('file list reply', v);
+  return { files: r.stringList('files'), dirs: r.stringList('dirs'), empty_dirs: r.stringList('empty_dirs') };
+}
+
+export function isSaltenv(name: string): boolean {
+  return SALTENV.test(name);
+}

@@ -32,6 +32,9 @@ export const Subjects = {
   /** Announcements a minion makes about itself (start, grains). */
   minionNotice: (id: string, notice: string) => `salt.minion.${subjectToken(id)}.${notice}`,
   minionNoticesAll: 'salt.minion.*.*',
+  /** A minion's requests to the master's file server (a notice kind it may publish, answered by request/reply). */
+  fileRequest: (id: string) => `salt.minion.${subjectToken(id)}.file`,
+  fileRequestsAll: 'salt.minion.*.file',
   /** Requests the CLIs make of the master. */
   api: (verb: ApiVerb) => `salt.api.${verb}`,
   apiAll: 'salt.api.>',

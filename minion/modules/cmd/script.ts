@@ -1,5 +1,6 @@
 // cmd.script: copies a script from the minion's disk to a private temporary file, makes
-// it executable and runs it with its arguments. salt:// sources need the file server.
+// it executable and runs it with its arguments. A salt:// source is fetched from the file
+// server (cached) first.
 import { chmod, chown, copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,14 +11,16 @@ import { prepareCommand, pythonShellDefault } from './command.js';
 import { resolveRunas } from './run-as.js';
 import { runCommand, type CommandResult } from './run-command.js';
 import { CommandExecutionError } from '../command-error.js';
+import { askFiles } from '../cp/ask.js';
+import { isSaltUrl } from '../../../shared/fileserver/salt-url.js';
 
 /** run_all's shape, or Salt's cache_error shape when the script cannot be had. */
 export type ScriptResult = CommandResult & { cache_error?: true };
 
 /** Runs the script at args.source with args.args, returning run_all's shape. */
 export async function runScript(ctx: ExecContext, args: BoundArgs): Promise<ScriptResult> {
-  const source = scriptSource(args.source);
-  if (!(await stat(source).then((s) => s.isFile(), () => false))) {
+  const source = await scriptSource(ctx, args.source, args.saltenv == null ? 'base' : pyStr(args.saltenv));
+  if (!source) {
     ctx.setRetcode(1);
     return { pid: 0, retcode: 1, stdout: '', stderr: '', cache_error: true };
   }
@@ -40,15 +43,14 @@ export async function runScript(ctx: ExecContext, args: BoundArgs): Promise<Scri
   }
 }
 
-function scriptSource(source: unknown): string {
+/** The script as a local file, or null when it cannot be had. */
+async function scriptSource(ctx: ExecContext, source: unknown, saltenv: string): Promise<string | null> {
   const text = pyStr(source);
-  if (text.startsWith('salt://')) {
-    throw new CommandExecutionError(`cmd.script cannot fetch ${text}: the salt:// file server is not available in salt-ts yet; give an absolute path on the minion`);
-  }
+  if (isSaltUrl(text)) return askFiles(ctx, { op: 'cache_file', url: text, saltenv });
   if (!path.isAbsolute(text)) {
-    throw new CommandExecutionError(`The script source must be an absolute path on the minion, got '${text}'`);
+    throw new CommandExecutionError(`The script source must be an absolute path or a salt:// URL, got '${text}'`);
   }
-  return text;
+  return (await stat(text).then((s) => s.isFile(), () => false)) ? text : null;
 }
 
 // A string of arguments is split like a shell would ('a "b c"' is two words); a list is taken as it is.
