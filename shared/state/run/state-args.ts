@@ -1,0 +1,21 @@
+// The arguments a state function gets: the low chunk minus its bookkeeping, its
+// requisites and the global state arguments the runner itself handles.
+import type { LowChunk, StateArgs } from '../types.js';
+import { REQUISITE_KINDS } from './requisites.js';
+
+const RUNNER_KEYS = new Set<string>([
+  'state', 'fun', 'order', 'names', 'test',
+  ...REQUISITE_KINDS, 'use', 'listen', 'onfail_stop',
+  ...['require', 'watch', 'prereq', 'onfail', 'onchanges', 'use', 'listen'].map((kind) => `${kind}_in`),
+  'onlyif', 'unless', 'creates', 'check_cmd', 'cmd_opts_exclude', 'retry', 'failhard', 'parallel',
+  'reload_modules', 'reload_grains', 'reload_pillar', 'force_reload_modules', 'fire_event',
+]);
+
+export function stateArgs(chunk: LowChunk): StateArgs {
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(chunk)) {
+    if (RUNNER_KEYS.has(key) || (key.startsWith('__') && key.endsWith('__'))) continue;
+    args[key] = value;
+  }
+  return { ...args, name: chunk.name };
+}
