@@ -2,10 +2,11 @@
 //
 // After finalizeLow, every requisite keyword on a chunk (REQUISITE_KINDS: require,
 // watch, onchanges, onfail, prereq, prerequired, listen and the *_any / onfail_all
-// forms) holds a Requisite[]:
-//   - file: /etc/x   -> { state: 'file', name: '/etc/x' }  a `file` state whose ID or name matches
-//   - id: x, or - x  -> { id: 'x' }                        any state whose ID or name matches
-//   - sls: webapp    -> { sls: 'webapp' }                  every state declared in that SLS
+// forms) holds a Requisite[]: single-key mappings as Salt writes them in low data,
+// with a bare `- x` read as `{id: x}`, `file.managed:` as `file:` and values as strings:
+//   {file: '/etc/x'}  a `file` state whose ID or name matches
+//   {id: 'x'}         any state whose ID or name matches
+//   {sls: 'webapp'}   every state declared in that SLS
 // Values are shell globs, as in Salt. A requisite that matches no chunk is not a
 // compile error: the runner reports it on the state that declared it.
 import { globMatch } from '../../targeting/glob.js';
@@ -13,15 +14,18 @@ import type { LowChunk } from '../types.js';
 import { isDict } from './high.js';
 import { REQUISITE_KINDS, type RequisiteKind } from './requisite-kinds.js';
 
-export type Requisite = { state: string; name: string } | { id: string } | { sls: string };
+/** `{<state module> | id | sls: <glob>}` */
+export type Requisite = Readonly<Record<string, string>>;
 
 export function toRequisite(entry: unknown): Requisite {
   if (!isDict(entry)) return { id: String(entry) };
   const [type, target] = Object.entries(entry)[0] ?? ['id', ''];
-  const value = String(target);
-  if (type === 'id') return { id: value };
-  if (type === 'sls') return { sls: value };
-  return { state: type, name: value };
+  return { [type.split('.')[0]!]: String(target) };
+}
+
+/** The kind (`file`, `id`, `sls`) and the glob of a requisite. */
+export function requisiteParts(req: Requisite): [type: string, target: string] {
+  return Object.entries(req)[0] ?? ['id', ''];
 }
 
 /** Rewrites the requisite keywords of a chunk (in place) as Requisite lists. */
@@ -41,17 +45,9 @@ export function requisitesOf(chunk: LowChunk, kind: RequisiteKind): Requisite[] 
 
 /** The chunks a requisite points at, in run order; empty when it points at nothing. */
 export function resolveRequisite(req: Requisite, chunks: readonly LowChunk[]): LowChunk[] {
-  if ('sls' in req) return chunks.filter((chunk) => globMatch(req.sls, chunk.__sls__));
-  const pattern = 'id' in req ? req.id : req.name;
+  const [type, pattern] = requisiteParts(req);
+  if (type === 'sls') return chunks.filter((chunk) => globMatch(pattern, chunk.__sls__));
   return chunks.filter(
-    (chunk) =>
-      ('id' in req || chunk.state === req.state) &&
-      (globMatch(pattern, String(chunk.name)) || globMatch(pattern, chunk.__id__)),
+    (chunk) => (type === 'id' || chunk.state === type) && (globMatch(pattern, String(chunk.name)) || globMatch(pattern, chunk.__id__)),
   );
-}
-
-/** How Salt names a requisite in messages: `file: /etc/x`, `id: x`, `sls: webapp`. */
-export function describeRequisite(req: Requisite): string {
-  if ('sls' in req) return `sls: ${req.sls}`;
-  return 'id' in req ? `id: ${req.id}` : `${req.state}: ${req.name}`;
 }
