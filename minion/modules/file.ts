@@ -1,9 +1,10 @@
 // file: read, write, search and describe files on the minion (Salt's file module, the
 // common functions). Paths must be absolute; `~` is expanded.
-import { constants, type Stats } from 'node:fs';
-import { appendFile, lstat, open, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { appendFile, lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { pyStr } from '../platform/py-str.js';
 import { CommandExecutionError } from './command-error.js';
+import { appendLines } from './file/append-lines.js';
 import { fileHash } from './file/hash.js';
 import { makeDirs } from './file/mkdir.js';
 import { absolutePath } from './file/paths.js';
@@ -23,19 +24,6 @@ async function statIs(path: unknown, test: (st: Stats) => boolean): Promise<bool
   return stat(await absolutePath(path)).then(test, () => false);
 }
 
-/** Whether the file's last byte is not a newline (so appended lines need one first). */
-async function lacksFinalNewline(path: string): Promise<boolean> {
-  const handle = await open(path, constants.O_RDONLY);
-  try {
-    const { size } = await handle.stat();
-    if (!size) return false;
-    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
-    return buffer[0] !== 0x0a;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Salt's atime/mtime: seconds since the epoch, or null for now. */
 function epochSeconds(value: unknown): number | null {
   if (value == null) return null;
@@ -44,11 +32,11 @@ function epochSeconds(value: unknown): number | null {
   return seconds;
 }
 
-/** Puts the call's lines (each ending in a newline) into its file with `put`; Salt's report. */
-async function putLines(a: BoundArgs, put: (path: string, body: string) => Promise<void>): Promise<string> {
+/** Puts the call's lines into its file with `put`; Salt's report. */
+async function putLines(a: BoundArgs, put: (path: string, lines: string[]) => Promise<void>): Promise<string> {
   const path = await absolutePath(a.path);
   const text = lines(a);
-  await put(path, text.map((line) => `${line}\n`).join(''));
+  await put(path, text);
   return `Wrote ${text.length} lines to "${path}"`;
 }
 
@@ -76,14 +64,14 @@ export const fileModule: ExecModule = {
       params: [{ name: 'path' }],
       varargs: true,
       varkw: true,
-      run: (_ctx, a) => putLines(a, (path, body) => writeFile(path, body)),
+      run: (_ctx, a) => putLines(a, (path, text) => writeFile(path, text.map((line) => `${line}\n`).join(''))),
     },
     append: {
       doc: 'Append the given lines to the end of an existing file, adding a newline first if it lacks one; returns \'Wrote N lines to "path"\'.',
       params: [{ name: 'path' }],
       varargs: true,
       varkw: true,
-      run: (_ctx, a) => putLines(a, async (path, body) => appendFile(path, ((await lacksFinalNewline(path)) ? '\n' : '') + body)),
+      run: (_ctx, a) => putLines(a, appendLines),
     },
     search: {
       doc: 'Return True if the Python regular expression matches in the file. flags: int or names (default 8, MULTILINE); multiline=True adds MULTILINE; ignore_if_missing returns False for a missing file; bufsize is accepted (the whole file is always searched).',

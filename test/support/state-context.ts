@@ -1,65 +1,74 @@
-// Running one state function the way the state runner calls it, outside a state run: a
-// StateContext whose `call` reaches the real execution modules (a failed call throws its
-// message, as the runner's does) and whose file server is a local directory.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { ModuleRegistry } from '../../minion/modules/registry.js';
-import type { ExecModule } from '../../minion/modules/types.js';
-import type { StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { moduleRunner } from './module-runner.js';
+// A StateContext for state-module tests: salt:// resolves against a temporary file_roots
+// directory, templates render with the project's Jinja renderer, test=True on request.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { renderJinja } from '../../shared/render/jinja/index.js';
+import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../shared/state/types.js';
 
-export interface StateTestOptions {
-  test?: boolean;
-  /** The directory salt:// URLs resolve in. */
-  fileRoot?: string;
-  stateId?: string;
+export interface StateBench {
+  /** A fresh directory for the files a test manages. */
+  dir: string;
+  /** The file_roots directory salt:// URLs resolve against. */
+  roots: string;
+  cachedir: string;
+  ctx(options?: { test?: boolean; pillar?: Record<string, unknown> }): StateContext;
+  /** Puts a file on the "file server". */
+  serve(rel: string, content: string): void;
+  /** Runs the state function, as a real run or under test=True. */
+  run(fn: StateFunction, args: StateArgs, options?: { test?: boolean; pillar?: Record<string, unknown> }): Promise<StateReturn>;
 }
 
-const everyModule = (): ExecModule[] => {
-  const byModule = new Map<string, ExecModule>();
-  for (const [full, fn] of new ModuleRegistry().all()) {
-    const [mod = '', fun = ''] = full.split('.');
-    const module = byModule.get(mod) ?? { name: mod, doc: mod, functions: {} };
-    module.functions[fun] = fn;
-    byModule.set(mod, module);
-  }
-  return [...byModule.values()];
-};
-
-const runner = moduleRunner(everyModule());
-
-/** Calls an execution function; a failed call throws with its return text. */
-export async function callFunction(fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}): Promise<unknown> {
-  const outcome = await runner.run(fun, arg, kwarg);
-  if (!outcome.success && typeof outcome.return === 'string') throw new Error(outcome.return);
-  return outcome.return;
-}
-
-export function stateContext(options: StateTestOptions = {}): StateContext {
-  return {
-    test: options.test === true,
-    id: 'web1',
-    grains: {},
-    pillar: {},
-    opts: {},
-    saltenv: 'base',
-    stateId: options.stateId ?? 'test-state',
-    sls: 'tests',
-    call: callFunction,
-    cacheFile: async (url) => {
-      const file = url.startsWith('salt://') ? path.join(options.fileRoot ?? '/nonexistent', url.slice('salt://'.length)) : url;
-      return existsSync(file) ? file : null;
+export function stateBench(): StateBench {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'salt-ts-state-')));
+  const roots = join(base, 'file_roots');
+  const cachedir = join(base, 'cache');
+  const dir = join(base, 'work');
+  for (const d of [roots, cachedir, dir]) mkdirSync(d);
+  const bench: StateBench = {
+    dir,
+    roots,
+    cachedir,
+    ctx: (options = {}) => ({
+      test: options.test ?? false,
+      id: 'web1',
+      grains: { os: 'Debian', id: 'web1' },
+      pillar: options.pillar ?? {},
+      opts: { cachedir, user: 'root' },
+      saltenv: 'base',
+      stateId: 'test-state',
+      sls: 'tests',
+      call: async () => undefined,
+      cacheFile: async (url: string) => {
+        if (!url.startsWith('salt://')) return url;
+        const file = join(roots, url.slice('salt://'.length));
+        return existsSync(file) && statSync(file).isFile() ? file : null;
+      },
+      listFiles: async (prefix: string) => listUnder(roots, prefix),
+      renderTemplate: async (text: string, _renderer: string, source: string, vars: Record<string, unknown> = {}) =>
+        renderJinja(text, { source, context: { grains: { os: 'Debian' }, pillar: options.pillar ?? {}, opts: {}, ...vars } }),
+    }),
+    serve: (rel, content) => {
+      mkdirSync(dirname(join(roots, rel)), { recursive: true });
+      writeFileSync(join(roots, rel), content);
     },
-    listFiles: async () => [],
-    renderTemplate: async () => {
-      throw new Error('these tests render no templates');
-    },
+    run: async (fn, args, options) => fn.run(bench.ctx(options), args),
   };
+  return bench;
 }
 
-/** Runs `module.fun` with the arguments as the runner would (mod_watch when fun is 'mod_watch'). */
-export async function runState(module: StateModule, fun: string, args: Record<string, unknown> & { name: string }, options: StateTestOptions = {}): Promise<StateReturn> {
-  const fn = fun === 'mod_watch' ? module.modWatch : module.functions[fun];
-  if (!fn) throw new Error(`${module.name}.${fun} does not exist`);
-  return fn.run(stateContext(options), args);
+// The file server's paths under the prefix, from its root, as cp.list_master gives them.
+function listUnder(roots: string, prefix: string): string[] {
+  const top = join(roots, prefix);
+  if (!existsSync(top)) return [];
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else out.push(relative(roots, full));
+    }
+  };
+  visit(top);
+  return out.sort();
 }

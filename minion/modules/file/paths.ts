@@ -13,8 +13,8 @@ export async function absolutePath(value: unknown): Promise<string> {
   return text;
 }
 
-// An unknown ~user is left as it is, as Python leaves it.
-async function expandUser(text: string): Promise<string> {
+/** `~` and `~user` expanded as Python's expanduser does; an unknown ~user is left as it is. */
+export async function expandUser(text: string): Promise<string> {
   if (!text.startsWith('~')) return text;
   const slash = text.indexOf('/');
   const name = text.slice(1, slash < 0 ? undefined : slash);

@@ -13,17 +13,23 @@ const CONTEXT = 3;
 
 /** The diff of `a` to `b` (lines with their line endings), or '' when they are equal. */
 export function unifiedDiff(a: string[], b: string[]): string {
+  return unifiedDiffLines(a, b).join('');
+}
+
+/** The lines difflib.unified_diff yields (headers end in a newline, other lines are as given);
+ * Salt joins them with '\n' where it diffs lines without their endings (file.append). */
+export function unifiedDiffLines(a: string[], b: string[]): string[] {
   const groups = groupOpcodes(opcodes(a, b));
-  if (!groups.length) return '';
-  let out = '--- \n+++ \n';
+  if (!groups.length) return [];
+  const out = ['--- \n', '+++ \n'];
   for (const group of groups) {
     const first = group[0]!;
     const last = group[group.length - 1]!;
-    out += `@@ -${range(first.i1, last.i2)} +${range(first.j1, last.j2)} @@\n`;
+    out.push(`@@ -${range(first.i1, last.i2)} +${range(first.j1, last.j2)} @@\n`);
     for (const { tag, i1, i2, j1, j2 } of group) {
-      if (tag === 'equal') out += a.slice(i1, i2).map((line) => ` ${line}`).join('');
-      if (tag === 'replace' || tag === 'delete') out += a.slice(i1, i2).map((line) => `-${line}`).join('');
-      if (tag === 'replace' || tag === 'insert') out += b.slice(j1, j2).map((line) => `+${line}`).join('');
+      if (tag === 'equal') out.push(...a.slice(i1, i2).map((line) => ` ${line}`));
+      if (tag === 'replace' || tag === 'delete') out.push(...a.slice(i1, i2).map((line) => `-${line}`));
+      if (tag === 'replace' || tag === 'insert') out.push(...b.slice(j1, j2).map((line) => `+${line}`));
     }
   }
   return out;
