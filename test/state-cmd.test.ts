@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cmdStates } from '../minion/states/cmd.js';
-import { runState } from './support/state-context.js';
+import { runState } from './support/one-state.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'salt-ts-state-cmd-')));
 const run = (fun: string, args: Record<string, unknown> & { name: string }, testMode = false) => runState(cmdStates, fun, args, { test: testMode, fileRoot: scratch });

@@ -2,7 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pkgStates } from '../minion/states/pkg.js';
-import { runState } from './support/state-context.js';
+import { runState } from './support/one-state.js';
 
 const PKG = 'hello';
 const MISSING = 'saltts-no-such-package';

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testStates } from '../minion/states/test.js';
-import { runState } from './support/state-context.js';
+import { runState } from './support/one-state.js';
 
 const PRETEND = { testing: { old: 'Unchanged', new: 'Something pretended to change' } };
 const run = (fun: string, args: Record<string, unknown> = {}, testMode = false) => runState(testStates, fun, { name: 'foo', ...args }, { test: testMode });
