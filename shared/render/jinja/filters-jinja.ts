@@ -31,8 +31,7 @@ function sortItems(items: unknown[], key: (item: unknown) => unknown, reverse: u
 }
 
 function toInt(value: unknown, dflt: unknown = 0, base: unknown = 10): number {
-  if (typeof value === 'number') return Math.trunc(value);
-  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'number' || value instanceof PyFloat) return Math.trunc(Number(value));
   if (typeof value === 'boolean') return Number(value);
   const text = String(value).trim().replace(/_/g, '');
   const radix = Number(base);
@@ -62,9 +61,13 @@ function selectBy(host: FilterHost, items: unknown, args: unknown[], withAttribu
   return iterate(items).filter((item) => pass(item) === keep);
 }
 
+/** Python's round(): halves go to the even neighbour, on the decimal digits it prints. */
 function roundHalfEven(value: number, precision: number): number {
-  // Python rounds the decimal it prints, so go through the shortest representation.
-  return Number(`${Math.round(Number(`${value}e${precision}`))}e-${precision}`);
+  const shifted = Number(`${value}e${precision}`);
+  const floor = Math.floor(shifted);
+  const diff = shifted - floor;
+  const rounded = diff > 0.5 || (diff === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+  return Number(`${rounded}e-${precision}`);
 }
 
 export function jinjaFilters(host: FilterHost): FilterTable {

@@ -286,7 +286,35 @@ export class JinjaParser extends Base {
   }
 }
 
+interface Tokenizer {
+  nextToken(): Token | null;
+  back(): void;
+  in_code: boolean;
+}
+
+/** Jinja's lexer balances braces, so `{'a': {'b': 1}}` inside a tag does not end it at `}}`.
+ * nunjucks' does not: a `}}` read while a `{` is open becomes a `}` and the lexer steps back. */
+function balanceBraces(tokens: Tokenizer): Tokenizer {
+  const next = tokens.nextToken.bind(tokens);
+  let depth = 0;
+  tokens.nextToken = () => {
+    const tok = next();
+    if (!tok) return tok;
+    if (tok.type === lexer.TOKEN_VARIABLE_START || tok.type === lexer.TOKEN_BLOCK_START) depth = 0;
+    else if (tok.type === lexer.TOKEN_LEFT_CURLY) depth += 1;
+    else if (tok.type === lexer.TOKEN_RIGHT_CURLY) depth = Math.max(0, depth - 1);
+    else if (tok.type === lexer.TOKEN_VARIABLE_END && tok.value === '}}' && depth > 0) {
+      tokens.back();
+      tokens.in_code = true;
+      depth -= 1;
+      return { type: lexer.TOKEN_RIGHT_CURLY, value: '}', lineno: tok.lineno, colno: tok.colno };
+    }
+    return tok;
+  };
+  return tokens;
+}
+
 export function parseTemplate(text: string): Node {
-  const parser = new JinjaParser(lexer.lex(text, { trimBlocks: false, lstripBlocks: false }));
+  const parser = new JinjaParser(balanceBraces(lexer.lex(text, { trimBlocks: false, lstripBlocks: false }) as Tokenizer));
   return parser.parseAsRoot();
 }

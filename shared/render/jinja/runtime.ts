@@ -9,7 +9,7 @@ import * as op from './operators.js';
 import { str } from './print.js';
 import { Slice, getAttr, getItem } from './sandbox.js';
 import { getTest } from './tests.js';
-import { LoopContext, Namespace, PyFloat, Undefined, defineKey, hasOwn, makeKwargs, tuple, typeName } from './values.js';
+import { LoopContext, Namespace, Undefined, defineKey, hasOwn, makeKwargs, makeNumber, tuple, typeName } from './values.js';
 
 /** What a runtime needs from the engine that renders templates. */
 export interface TemplateHost {
@@ -95,7 +95,7 @@ const shared = {
     return true;
   },
   str,
-  float: (value: number) => new PyFloat(value),
+  float: (value: number) => makeNumber(value, true),
   tuple,
   kwargs: makeKwargs,
   dict(pairs: [unknown, unknown][]): Record<string, unknown> {
