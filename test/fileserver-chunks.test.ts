@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readChunk } from '../master/fileserver/read-chunk.js';
+import { Limiter } from '../master/fileserver/limiter.js';
 import { ChangedDuringTransfer, downloadFile } from '../minion/fileclient/download.js';
 import { FILE_CHUNK_MAX, type FileStat } from '../shared/protocol/messages.js';
 
@@ -25,6 +26,24 @@ describe('reading chunks on the master', () => {
     assert.deepEqual(Buffer.from(await readChunk(file, 100, 50)), data.subarray(100, 150));
     assert.deepEqual(Buffer.from(await readChunk(file, 900, 500)), data.subarray(900));
     assert.equal((await readChunk(file, 1000, 10)).length, 0);
+  });
+
+  test('reads beyond the concurrency cap wait for a slot, and all of them finish', async () => {
+    const limiter = new Limiter(2);
+    let active = 0;
+    let most = 0;
+    const chunks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        limiter.run(async () => {
+          most = Math.max(most, ++active);
+          const chunk = await readChunk(file, i * 100, 100);
+          active--;
+          return chunk;
+        }),
+      ),
+    );
+    assert.equal(most, 2);
+    assert.deepEqual(Buffer.concat(chunks), data.subarray(0, 800));
   });
 });
 

@@ -10,6 +10,10 @@ import { parseMinionNoticeSubject, Subjects } from '../../shared/protocol/subjec
 import { FileRoots } from '../../shared/fileserver/roots.js';
 import { HashCache } from './hash-cache.js';
 import { readChunk } from './read-chunk.js';
+import { Limiter } from './limiter.js';
+
+/** Chunk reads in progress at once: at most this many chunk buffers (512 KiB each) are held. */
+const CONCURRENT_READS = 16;
 
 export interface FileServerDeps {
   /** The master's file_roots (never pillar_roots). */
@@ -22,11 +26,12 @@ export interface FileServerDeps {
 export function serveFiles(nc: NatsConnection, deps: FileServerDeps): Subscription {
   const roots = new FileRoots(deps.fileRoots);
   const hashes = new HashCache(deps.hashType);
+  const reads = new Limiter(CONCURRENT_READS);
   const answer = async (req: FileRequest): Promise<Uint8Array> => {
     if (req.op === 'list') return fitPayload(nc, encodeJson(await roots.list(req.saltenv, req.prefix)), req);
     const found = await roots.find(req.saltenv, req.path);
     if (!found) throw new SaltTsError('SALTTS_FILE_NOT_FOUND', `salt://${req.path} is not on the file server in saltenv '${req.saltenv}'`);
-    if (req.op === 'read') return readChunk(found.realPath, req.offset, req.length);
+    if (req.op === 'read') return reads.run(() => readChunk(found.realPath, req.offset, req.length));
     const stat: FileStat = { hash_type: deps.hashType, hsum: await hashes.hash(found.realPath), size: found.size };
     return encodeJson(stat);
   };
