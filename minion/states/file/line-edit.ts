@@ -47,7 +47,12 @@ function insert(body: string[], content: string, edit: LineEdit, before: string[
     throw new Error('On insert must be defined either "location" or "before/after" conditions.');
   }
   if (edit.location === 'start') return body.length ? [withEol(body[0]!, content), ...body] : [`${content}\n`];
-  if (edit.location === 'end') return [...body, body.length ? withIndent(body[body.length - 1]!, content, edit.indent) : content];
+  if (edit.location === 'end') {
+    // Before the helper empty line, so the file keeps ending in a newline.
+    const last = body[body.length - 1] === '' ? body.length - 1 : body.length;
+    const added = last ? withIndent(body[last - 1]!, content, edit.indent) : content;
+    return [...body.slice(0, last), added, ...body.slice(last)];
+  }
   if (edit.before !== null && edit.after !== null) {
     assertOnce(before, 'before');
     assertOnce(after, 'after');
@@ -126,7 +131,8 @@ function startsTill(src: string, probe: string): number {
   if (!src || !probe) return -1;
   const a0 = src.replace(/[\r\n]+$/, '');
   const b0 = probe.replace(/[\r\n]+$/, '');
-  if (a0 === b0) return 0;
+  // Equal but for indentation counts as equal: the line was put there with indent.
+  if (a0.trim() === b0.trim()) return 0;
   const stripComment = (txt: string) => {
     const parts = txt.split(' ');
     return parts.length >= 2 && parts[0]!.length < 2 ? txt.slice(parts[0]!.length + 1) : txt;
