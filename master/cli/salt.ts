@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseFunctionCall } from '../../shared/args.js';
 import { cliMain, cliProgram } from '../../shared/cli-main.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
+import { defaultOutputter } from '../../shared/output/for-function.js';
 import { checkTarget } from '../../shared/targeting/match.js';
 import type { PublishRequest } from '../../shared/protocol/messages.js';
 import { connectAsCli, loadCliConfig } from '../client/connect.js';
@@ -21,7 +22,7 @@ const PROGRESS_FROM = 10;
 interface SaltOptions {
   configDir: string;
   timeout?: number;
-  out: string;
+  out?: string;
   outFile?: string;
   static?: boolean;
   color: boolean;
@@ -41,7 +42,7 @@ const program = addTargetOptions(
     .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR),
 )
   .option('-t, --timeout <seconds>', 'seconds to wait for returns (default: the master config timeout)', parseFloat)
-  .addOption(new Option('--out <outputter>', 'how to print returns').choices(outputterNames()).default('nested'))
+  .addOption(new Option('--out <outputter>', 'how to print returns').choices(outputterNames()))
   .option('--out-file <file>', 'write the output to this file instead of stdout')
   .option('--static', 'print every return at the end, as one document')
   .option('--no-color', 'never colour the output')
@@ -58,11 +59,11 @@ cliMain('salt-ts', async () => {
   const [target, fun, words] = program.processedArgs as [string, string, string[]];
   const opts = program.opts<SaltOptions & Record<string, unknown>>();
   const tgtType = chosenTargetType(opts);
-  const outputter = getOutputter(opts.out);
   checkTarget(target, tgtType);
   if (opts.batchSize !== undefined) batchSize(opts.batchSize, 1); // a malformed size is a usage error, before connecting
   const config = loadCliConfig(opts.configDir);
   const call = parseFunctionCall(fun, words, opts.argsSeparator);
+  const outputter = getOutputter(opts.out ?? defaultOutputter(call.fun));
   const timeout = opts.async ? 0 : (opts.timeout ?? config.timeout);
   const req: PublishRequest = { tgt: target, tgt_type: tgtType, ...call, user: userInfo().username, timeout };
   const write = outputSink(opts.outFile);

@@ -7,6 +7,7 @@ import { parseCliArgs } from '../../shared/args.js';
 import { cliMain, cliProgram } from '../../shared/cli-main.js';
 import { DEFAULT_CONFIG_DIR, loadMinionConfig } from '../../shared/config/load.js';
 import { getOutputter, outputterNames } from '../../shared/output/index.js';
+import { defaultOutputter } from '../../shared/output/for-function.js';
 import { JidGenerator } from '../../shared/jid.js';
 import { GrainsSource } from '../grains/source.js';
 import { ModuleRegistry } from '../modules/registry.js';
@@ -19,14 +20,13 @@ const program = cliProgram('salt-ts-call', 'Run an execution function on this ho
   .option('-c, --config-dir <dir>', 'folder holding the minion config', DEFAULT_CONFIG_DIR)
   .option('--local', "never contact a master: salt:// files come from this host's file_roots (file_client: local)")
   .option('--retcode-passthrough', "exit with the function's own retcode")
-  .addOption(new Option('--out <outputter>', 'how to print the return').choices(outputterNames()).default('nested'))
+  .addOption(new Option('--out <outputter>', 'how to print the return').choices(outputterNames()))
   .option('--no-color', 'never colour the output');
 
 cliMain('salt-ts-call', async () => {
   program.parse();
   const [fun, words] = program.processedArgs as [string, string[]];
-  const opts = program.opts<{ configDir: string; local?: boolean; retcodePassthrough?: boolean; out: string; color: boolean }>();
-  const outputter = getOutputter(opts.out);
+  const opts = program.opts<{ configDir: string; local?: boolean; retcodePassthrough?: boolean; out?: string; color: boolean }>();
   const config = loadMinionConfig(opts.configDir, (msg) => process.stderr.write(`[WARNING ] ${msg}\n`));
   if (opts.local) config.file_client = 'local'; // as salt-call --local does
   const grains = new GrainsSource(config);
@@ -36,6 +36,7 @@ cliMain('salt-ts-call', async () => {
   const outcome = await executeTask(env, {
     jid: new JidGenerator().next(), id: grains.minionId, fun, arg, kwarg, grains: grains.current, tgt: grains.minionId, tgt_type: 'glob', user: userInfo().username,
   });
+  const outputter = getOutputter(opts.out ?? defaultOutputter(fun));
   const text = outputter.format({ local: outcome.return }, { color: opts.color && process.stdout.isTTY === true });
   if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   if (opts.retcodePassthrough) return outcome.retcode;

@@ -80,10 +80,20 @@ const fileRootsOptions = {
   },
 } as const;
 
+/** How states render and run, on the minion and for orchestration on the master. */
+const stateOptions = {
+  renderer: { type: 'string', default: 'jinja|yaml', doc: 'render pipeline of SLS files without a #! line' },
+  state_top: { type: 'string', default: 'top.sls', doc: 'the top file, relative to each saltenv root' },
+  test: { type: 'boolean', default: false, doc: 'run every state run as test=True unless told otherwise' },
+  failhard: { type: 'boolean', default: false, doc: 'stop a state run at its first failure' },
+  state_output: { type: 'enum', values: ['full', 'terse', 'mixed', 'changes'], default: 'full', doc: 'how the highstate outputter prints each state' },
+} as const;
+
 export const MASTER_OPTIONS = {
   ...commonOptions,
   ...daemonPathOptions('master'),
   ...fileRootsOptions,
+  ...stateOptions,
   interface: { type: 'string', default: '127.0.0.1', doc: 'address the embedded broker listens on' },
   auto_accept: { type: 'boolean', default: false, doc: 'accept every new minion key without review' },
   nats_server_bin: { type: 'string', default: 'nats-server', doc: 'the nats-server binary to run' },
@@ -96,6 +106,7 @@ export const MINION_OPTIONS = {
   ...commonOptions,
   ...daemonPathOptions('minion'),
   ...fileRootsOptions,
+  ...stateOptions,
   id: { type: 'string', nullable: true, default: null, doc: 'the minion id; null means the host FQDN' },
   master: { type: 'string', default: 'salt', doc: 'host of the master; connects to nats://MASTER:nats_port unless nats_url is set' },
   grains: { type: 'dict', default: {}, doc: 'static grains' },

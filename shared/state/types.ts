@@ -66,6 +66,8 @@ export type StateArgs = Record<string, unknown> & { name: string };
 
 export interface StateFunction {
   doc: string;
+  /** Also gets the state's `require` list (file.directory's clean keeps what is required). */
+  takesRequire?: boolean;
   run(ctx: StateContext, args: StateArgs): Promise<StateReturn> | StateReturn;
 }
 

@@ -16,6 +16,7 @@ const RECURSE_TYPES = ['user', 'group', 'mode', 'ignore_files', 'ignore_dirs', '
 
 export const directory: StateFunction = {
   doc: 'Ensure a directory exists with user, group and dir_mode (or mode); makedirs creates parents; recurse: [user, group, mode, ignore_files, ignore_dirs, silent] applies them below (files get file_mode); clean removes what no required file state manages (exclude_pat keeps matches); max_depth; force/backupname for a file in the way.',
+  takesRequire: true,
   run: async (ctx, args) => {
     let name = await expandUser(pyStr(args.name ?? ''));
     if (name.length > 1) name = name.replace(/\/+$/, '');

@@ -17,6 +17,7 @@ import { cleanDir, included, keepSet, requiredPaths } from './tree.js';
 
 export const recurse: StateFunction = {
   doc: 'Copy the file server directory source (salt://dir, or a list: the first that exists) to name: files managed with user, group, file_mode, template, context, defaults, replace, backup; directories with dir_mode; include_empty, include_pat, exclude_pat, maxdepth; clean removes everything else.',
+  takesRequire: true,
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);

@@ -59,7 +59,7 @@ async function invoke(chunk: LowChunk, which: Which, test: boolean, options: Run
     if (checks.skip_watch) skipped.skip_watch = true;
     return skipped;
   }
-  const args = which === 'mod_watch' ? { ...stateArgs(chunk), sfun: chunk.fun } : stateArgs(chunk);
+  const args = which === 'mod_watch' ? { ...stateArgs(chunk, fn), sfun: chunk.fun } : stateArgs(chunk, fn);
   const ret = unify(chunk, await fn.run(ctx, args));
   if ('check_cmd' in chunk && !test) {
     const check = await runCheckCmd(chunk, options.call, ctx.grains);

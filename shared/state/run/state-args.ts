@@ -1,6 +1,6 @@
 // The arguments a state function gets: the low chunk minus its bookkeeping, its
 // requisites and the global state arguments the runner itself handles.
-import type { LowChunk, StateArgs } from '../types.js';
+import type { LowChunk, StateArgs, StateFunction } from '../types.js';
 import { REQUISITE_KINDS } from './requisites.js';
 
 const RUNNER_KEYS = new Set<string>([
@@ -11,10 +11,11 @@ const RUNNER_KEYS = new Set<string>([
   'reload_modules', 'reload_grains', 'reload_pillar', 'force_reload_modules', 'fire_event',
 ]);
 
-export function stateArgs(chunk: LowChunk): StateArgs {
+export function stateArgs(chunk: LowChunk, fn: StateFunction): StateArgs {
   const args: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(chunk)) {
-    if (RUNNER_KEYS.has(key) || (key.startsWith('__') && key.endsWith('__'))) continue;
+    const kept = key === 'require' && fn.takesRequire === true;
+    if (!kept && (RUNNER_KEYS.has(key) || (key.startsWith('__') && key.endsWith('__')))) continue;
     args[key] = value;
   }
   return { ...args, name: chunk.name };
