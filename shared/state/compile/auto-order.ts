@@ -3,7 +3,7 @@
 // rendering, so the files an SLS includes are numbered before the SLS itself.
 import { firstKey, isDict } from './high.js';
 
-export const FIRST_AUTO_ORDER = 10000;
+const FIRST_AUTO_ORDER = 10000;
 
 export class AutoOrder {
   private next = FIRST_AUTO_ORDER;

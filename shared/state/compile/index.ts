@@ -7,4 +7,4 @@ export { highToLow } from './low.js';
 export { finalizeLow, type FinalLow } from './finalize.js';
 export { showLowstate, showSls } from './show.js';
 export { REQUISITE_IN_KINDS, REQUISITE_KINDS, type RequisiteKind } from './requisite-kinds.js';
-export { requisiteParts, requisitesOf, resolveRequisite, type Requisite } from './requisites.js';
+export { requisiteParts, resolveRequisite, type Requisite } from './requisites.js';

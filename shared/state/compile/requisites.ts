@@ -12,7 +12,7 @@
 import { globMatch } from '../../targeting/glob.js';
 import type { LowChunk } from '../types.js';
 import { isDict } from './high.js';
-import { REQUISITE_KINDS, type RequisiteKind } from './requisite-kinds.js';
+import { REQUISITE_KINDS } from './requisite-kinds.js';
 
 /** `{<state module> | id | sls: <glob>}` */
 export type Requisite = Readonly<Record<string, string>>;
@@ -36,11 +36,6 @@ export function normalizeRequisites(chunk: LowChunk): LowChunk {
     chunk[kind] = (Array.isArray(value) ? value : [value]).map(toRequisite);
   }
   return chunk;
-}
-
-/** The normalized requisites of one kind declared by a chunk. */
-export function requisitesOf(chunk: LowChunk, kind: RequisiteKind): Requisite[] {
-  return (chunk[kind] as Requisite[] | undefined) ?? [];
 }
 
 /** The chunks a requisite points at, in run order; empty when it points at nothing. */

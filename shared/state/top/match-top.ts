@@ -4,6 +4,7 @@
 // Merging: the base saltenv's top file is authoritative for every saltenv it names;
 // another saltenv's top file only counts for its own saltenv, and only when no top file
 // read before it (base first) names that saltenv. Targets keep the order they are written in.
+import { isDict } from '../compile/high.js';
 import { TopFileError, topSections, type TopFile, type TopSection } from './top-data.js';
 
 /** Whether this minion matches `tgt` read as `tgtType` (grain, pcre, compound, ...). */
@@ -28,7 +29,7 @@ function addMatches(saltenv: string, entries: unknown[], matches: Record<string,
   (matches[saltenv] ??= []);
   for (const entry of entries) {
     if (typeof entry === 'string') matches[saltenv].push(entry);
-    else if (typeof entry === 'object' && entry !== null) {
+    else if (isDict(entry)) {
       // `- dev: webapp` puts an SLS of another saltenv on the list
       for (const [key, sls] of Object.entries(entry)) {
         if (key !== 'match' && typeof sls === 'string') (matches[key] ??= []).push(sls);
@@ -40,7 +41,7 @@ function addMatches(saltenv: string, entries: unknown[], matches: Record<string,
 function matchType(entries: unknown[]): string {
   let type = DEFAULT_MATCH;
   for (const entry of entries) {
-    if (typeof entry === 'object' && entry !== null && 'match' in entry) type = String((entry as { match: unknown }).match);
+    if (isDict(entry) && 'match' in entry) type = String(entry.match);
   }
   return type;
 }

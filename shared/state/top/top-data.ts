@@ -1,6 +1,7 @@
 // One rendered top file (`saltenv: {target: [match option, sls...]}`), checked the way
 // Salt's verify_tops checks it, with every problem naming the file.
 import { SaltTsError } from '../../errors.js';
+import { isDict } from '../compile/high.js';
 
 export interface TopFile {
   /** The saltenv whose file_roots the top file came from. */
@@ -24,9 +25,6 @@ export class TopFileError extends SaltTsError {
     this.errors = errors;
   }
 }
-
-const isDict = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function checkEntries(saltenv: string, entries: unknown[], problems: string[]): void {
   for (const entry of entries) {
