@@ -26,7 +26,7 @@ function mergeTops(tops: TopFile[], errors: string[]): Map<string, TopSection> {
 }
 
 function addMatches(saltenv: string, entries: unknown[], matches: Record<string, string[]>): void {
-  (matches[saltenv] ??= []);
+  matches[saltenv] ??= [];
   for (const entry of entries) {
     if (typeof entry === 'string') matches[saltenv].push(entry);
     else if (isDict(entry)) {
