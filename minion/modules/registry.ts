@@ -12,10 +12,17 @@ import { fileModule } from './file.js';
 import { statusModule } from './status.js';
 import { diskModule } from './disk.js';
 import { networkModule } from './network.js';
+import { userModule } from './user.js';
+import { shadowModule } from './user/shadow.js';
+import { groupModule } from './group.js';
+import { gitModule } from './git.js';
+import { archiveModule } from './archive.js';
+import { cronModule } from './cron.js';
 import { cpModule } from './cp.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule,
 ];
 
 export class ModuleRegistry {
