@@ -1,5 +1,6 @@
 // The outputters `--out` can name, looked up by their Salt names.
 import { SaltTsError } from '../errors.js';
+import { highstateOutputter } from './highstate.js';
 import { jsonOutputter } from './json.js';
 import { nestedOutputter } from './nested.js';
 import type { Outputter } from './outputter.js';
@@ -8,6 +9,7 @@ import { rawOutputter } from './raw.js';
 import { txtOutputter } from './txt.js';
 import { yamlOutputter } from './yaml.js';
 
+export type { HighstateOptions } from './highstate.js';
 export type { OutputOptions, Outputter } from './outputter.js';
 
 const OUTPUTTERS: readonly Outputter[] = [
@@ -17,6 +19,7 @@ const OUTPUTTERS: readonly Outputter[] = [
   txtOutputter,
   rawOutputter,
   quietOutputter,
+  highstateOutputter,
 ];
 
 export function outputterNames(): string[] {
