@@ -12,6 +12,8 @@ declare -A PACKAGE_OF=(
   [ip]=iproute2
   [free]=procps
   [setpriv]=util-linux
+  [git]=git
+  [crontab]=cron
 )
 missing=()
 for cmd in "${!PACKAGE_OF[@]}"; do
