@@ -15,9 +15,12 @@ const STATEMENTS = new Set(['Output', 'If', 'For', 'Set', 'Do', 'Import', 'FromI
 
 const q = (text: string): string => JSON.stringify(text);
 
+/** Template text cannot fail, so it needs no line bookkeeping. */
+const isPlainText = (node: Node): boolean => node.typename === 'Output' && node.children.every((child: Node) => child.typename === 'TemplateData');
+
 export class JinjaCompiler extends Base {
   compile(node: Node, frame: Frame): void {
-    if (STATEMENTS.has(node.typename)) this._emitLine(`runtime.line = ${node.lineno + 1};`);
+    if (STATEMENTS.has(node.typename) && !isPlainText(node)) this._emitLine(`runtime.line = ${node.lineno + 1};`);
     const binary = BINARY[node.typename];
     if (binary) {
       this._emit(`runtime.${binary}(`);
@@ -46,8 +49,10 @@ export class JinjaCompiler extends Base {
       return;
     }
     const lookup = `runtime.lookup(context, frame, ${q(name)})`;
-    const id = frame.lookup(name);
-    this._emit(id ? `(${id} !== undefined ? ${id} : ${lookup})` : lookup);
+    const id = frame.lookup(name) as string | undefined;
+    // Loop variables are always bound where they are visible; a set variable may not be (set in a branch).
+    if (id && this.alwaysBound?.has(id)) this._emit(id);
+    else this._emit(id ? `(${id} !== undefined ? ${id} : ${lookup})` : lookup);
   }
 
   _emitList(items: Node[], frame: Frame, open: string, close: string): void {
@@ -277,6 +282,7 @@ export class JinjaCompiler extends Base {
     this._emitLine(`for (var ${i} = 0; ${i} < ${items}.length; ${i}++) {`);
     this._bindLoopTarget(node.name, `${items}[${i}]`, frame);
     frame.set('loop', loop);
+    (this.alwaysBound ??= new Set<string>()).add(loop);
     this._emitLine(`var ${loop} = runtime.loop(${items}, ${i});`);
     this._emitLine(`frame.set("loop", ${loop});`);
     this.loopDepth = (this.loopDepth ?? 0) + 1;
@@ -300,6 +306,7 @@ export class JinjaCompiler extends Base {
     }
     const id: string = frame.variables[target.value] ?? this._tmpid();
     frame.set(target.value, id);
+    (this.alwaysBound ??= new Set<string>()).add(id);
     this._emitLine(`var ${id} = ${value};`);
     this._emitLine(`frame.set(${q(target.value)}, ${id});`);
   }

@@ -58,7 +58,9 @@ export class LoopContext {}
 
 /** Writes a key without ever touching a prototype ('__proto__' stays a plain key). */
 export function defineKey(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  // '__proto__' is the one accessor plain objects inherit; every other key assigns as data.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else (target as Record<string, unknown>)[key] = value;
 }
 
 export function hasOwn(target: object, key: string): boolean {
