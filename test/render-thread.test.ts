@@ -173,6 +173,17 @@ describe('render thread', () => {
     assert.equal(rt.threadId, undefined);
   });
 
+  it('starts a fresh thread for a render asked for while closing', async () => {
+    const rt = thread(new TimerHost());
+    await rt.renderText('{{ 1 }}', 'jinja', options());
+    const first = rt.threadId;
+    const closing = rt.close();
+    const next = rt.renderText("{{ salt['test.echo']('again') }}", 'jinja', options());
+    await closing;
+    assert.equal(await next, 'again');
+    assert.ok(rt.threadId !== undefined && rt.threadId !== first);
+  });
+
   it('does not keep an idle process alive', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'render-thread-'));
     const script = join(dir, 'render-once.mjs');

@@ -19,6 +19,8 @@ interface Pending {
   job: RenderJob;
   resolve(value: unknown): void;
   reject(err: Error): void;
+  /** The thread it was sent to, once it runs. */
+  thread?: Thread;
 }
 
 interface Thread {
@@ -34,7 +36,8 @@ export class RenderThread {
   private current: Pending | undefined;
   private readonly queue: Pending[] = [];
 
-  /** `limits` bounds the thread's memory: a runaway template stops its thread, not the process. */
+  /** `limits` bounds the thread's heap: a template that keeps allocating stops its thread, not
+   * the process (one single allocation beyond the limit is still fatal, a V8 limitation). */
   constructor(
     private readonly host: RenderHost,
     private readonly limits?: ResourceLimits,
@@ -57,6 +60,7 @@ export class RenderThread {
   async close(): Promise<void> {
     for (const pending of this.queue.splice(0)) pending.reject(new Error('the render thread was closed before this render started'));
     const thread = this.thread;
+    this.thread = undefined;
     if (thread) {
       thread.failure = new Error('the render thread was closed during the render');
       await thread.worker.terminate();
@@ -74,6 +78,7 @@ export class RenderThread {
     if (this.current || this.queue.length === 0) return;
     const pending = this.queue.shift()!;
     const thread = (this.thread ??= this.start());
+    pending.thread = thread;
     this.current = pending;
     setKeepAlive(thread, true);
     try {
@@ -86,7 +91,7 @@ export class RenderThread {
   private finish(value: unknown, err?: Error): void {
     const pending = this.current!;
     this.current = undefined;
-    if (this.thread && this.queue.length === 0) setKeepAlive(this.thread, false);
+    if (this.queue.length === 0 && !pending.thread!.exited) setKeepAlive(pending.thread!, false);
     if (err) pending.reject(err);
     else pending.resolve(value);
     this.next();
@@ -100,6 +105,7 @@ export class RenderThread {
     const thread: Thread = { worker, calls, flag: new Int32Array(signal) };
     calls.on('message', (request: CallRequest) => void this.answer(thread, request));
     worker.on('message', (outcome: RenderOutcome) => {
+      if (this.current?.thread !== thread) return;
       if (outcome.ok) this.finish(outcome.value);
       else this.finish(undefined, restoreError(outcome.error));
     });
@@ -114,7 +120,7 @@ export class RenderThread {
     thread.exited = true;
     thread.calls.close();
     if (this.thread === thread) this.thread = undefined;
-    if (this.current) {
+    if (this.current?.thread === thread) {
       const source = this.current.job.options.source;
       const cause = thread.failure?.message ?? `the render thread exited with code ${code}`;
       this.finish(undefined, new Error(`rendering '${source}' did not finish: ${cause}`));
