@@ -105,7 +105,7 @@ function emptyAsHighData(data: unknown): unknown {
 const CONTEXT_LINES = 3;
 
 /** The lines around `line` of the rendered text, numbered, the bad one marked. */
-export function excerptAround(text: string, line: number): string {
+function excerptAround(text: string, line: number): string {
   const lines = text.split(/\r?\n/);
   if (lines.length > 1 && lines.at(-1) === '') lines.pop(); // a final newline ends a line, it starts none
   const first = Math.max(1, line - CONTEXT_LINES);
