@@ -17,7 +17,7 @@ const RETURN = {
 
 describe('outputter registry', () => {
   it('lists Salt names', () => {
-    assert.deepEqual(outputterNames(), ['nested', 'json', 'yaml', 'txt', 'raw', 'quiet']);
+    assert.deepEqual(outputterNames(), ['nested', 'json', 'yaml', 'txt', 'raw', 'quiet', 'highstate']);
   });
 
   it('rejects an unknown outputter, naming it and the known ones', () => {
