@@ -69,3 +69,8 @@ test('Salt list, regex, hash and encoding filters', () => {
 test('an unknown filter names itself', () => {
   assert.throws(() => render('{{ 1 | nosuchfilter }}'), /No filter named 'nosuchfilter'/);
 });
+
+test("Salt's traverse filter and match/search tests", () => {
+  assert.equal(render("{{ pillar | traverse('app:port') }}|{{ pillar | traverse('app:hosts:1') }}|{{ pillar | traverse('app:nope', 'd') }}"), '8080|b|d');
+  assert.equal(render("{{ ['web1', 'db1', 'xweb'] | select('match', 'web') | list }}|{{ ['web1', 'xweb'] | select('search', 'web') | list | length }}"), "['web1']|2");
+});

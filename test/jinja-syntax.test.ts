@@ -105,3 +105,12 @@ test('whitespace control and the trailing newline as Salt keeps it', () => {
 test('comments are dropped', () => {
   assert.equal(render('a{# note #}b'), 'ab');
 });
+
+test('with scopes its names; filter blocks and raw blocks', () => {
+  assert.equal(render('{% set a = 0 %}{% with a = 1, b = 2 %}{{ a + b }}{% endwith %}{{ a }}'), '30');
+  assert.equal(render('{% filter upper %}abc{{ 1 }}{% endfilter %}|{% raw %}{{ x }}{% endraw %}'), 'ABC1|{{ x }}');
+});
+
+test('nested dict literals close inside a tag (balanced braces)', () => {
+  assert.equal(render("{% set d = {'a': {'b': 1}} %}{{ d.a.b }}|{{ {'x': {'y': 2}}}}"), "1|{'x': {'y': 2}}");
+});

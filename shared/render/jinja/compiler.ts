@@ -11,7 +11,7 @@ const BINARY: Record<string, string> = {
 };
 const CONSTANTS: Record<string, string> = { True: 'true', False: 'false', None: 'null' };
 /** Statements: the generated code records their line before running them, for errors. */
-const STATEMENTS = new Set(['Output', 'If', 'For', 'Set', 'Do', 'Import', 'FromImport', 'JinjaInclude', 'ImportData', 'LoadData']);
+const STATEMENTS = new Set(['Output', 'If', 'For', 'Set', 'Do', 'With', 'Import', 'FromImport', 'JinjaInclude', 'ImportData', 'LoadData']);
 
 const q = (text: string): string => JSON.stringify(text);
 
@@ -344,6 +344,21 @@ export class JinjaCompiler extends Base {
     this.compile(node.template, frame);
     this._emitLine(`, ${node.withContext === true}, ${JSON.stringify(names.map(([name]) => name))});`);
     names.forEach(([, alias], i) => this._bind(new nodes.Symbol(node.lineno, node.colno, alias), `${values}[${i}]`, frame));
+  }
+
+  compileWith(node: Node, outer: Frame): void {
+    const frame = outer.push();
+    const values = node.values.map((value: Node) => {
+      const id = this._tmpid();
+      this._emit(`var ${id} = `);
+      this.compile(value, outer);
+      this._emitLine(';');
+      return id;
+    });
+    this._emitLine('frame = frame.push();');
+    node.names.forEach((name: Node, i: number) => this._bind(name, values[i], frame));
+    this.compile(node.body, frame);
+    this._emitLine('frame = frame.pop();');
   }
 
   compileJinjaInclude(node: Node, frame: Frame): void {

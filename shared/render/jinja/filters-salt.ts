@@ -7,7 +7,7 @@ import type { FilterTable } from './filter-kit.js';
 import { jsonDumps } from './json.js';
 import { eq, iterate, truthy } from './operators.js';
 import { repr, str } from './print.js';
-import { PyFloat, isDict, makeNumber, tuple } from './values.js';
+import { PyFloat, hasOwn, isDict, makeNumber, tuple } from './values.js';
 import { doubleQuoted, dumpYamlLikePyYaml, singleQuoted } from './yaml-emit.js';
 
 /** load_yaml: Salt's YAML loader; the error names the line inside the loaded text. */
@@ -57,11 +57,29 @@ function hashOf(algorithm: string) {
   return { params: [], fn: (v: unknown) => createHash(algorithm).update(str(v)).digest('hex') };
 }
 
+/** Salt's traverse: walks 'a:b:0' through dicts and lists, `default` where a step is missing. */
+function traverse(data: unknown, key: unknown, dflt: unknown, delimiter: unknown): unknown {
+  let node = data;
+  for (const step of str(key).split(str(delimiter))) {
+    if (isDict(node) && hasOwn(node, step)) node = node[step];
+    else if (Array.isArray(node) && /^-?\d+$/.test(step) && node.at(Number(step)) !== undefined) node = node.at(Number(step));
+    else return dflt;
+  }
+  return node;
+}
+
 export function saltFilters(): FilterTable {
   return {
+    traverse: { params: ['key', 'default', 'delimiter'], required: 1, fn: (v, key, dflt = null, delimiter = ':') => traverse(v, key, dflt, delimiter) },
     json: { params: ['sort_keys', 'indent'], fn: (v, sortKeys = true, indent) => jsonDumps(v, { sortKeys: truthy(sortKeys), indent: indent === undefined || indent === null ? undefined : Number(indent) }) },
     yaml: { params: ['flow_style'], fn: (v, flow = true) => dumpYamlLikePyYaml(v, truthy(flow)) },
-    yaml_encode: { params: [], fn: (v) => (typeof v === 'string' ? doubleQuoted(v, true) : dumpYamlLikePyYaml(v, true, true)) },
+    yaml_encode: {
+      params: [],
+      fn: (v) => {
+        if (Array.isArray(v) || isDict(v)) throw typeError('yaml_encode() only works with YAML scalar data');
+        return typeof v === 'string' ? doubleQuoted(v, false) : dumpYamlLikePyYaml(v, true);
+      },
+    },
     yaml_dquote: { params: [], fn: (v) => doubleQuoted(str(v), false) },
     yaml_squote: { params: [], fn: (v) => singleQuoted(str(v)) },
     load_yaml: { params: [], fn: (v) => loadYaml(v) },

@@ -12,6 +12,7 @@ export const jinjaNodes = {
   ImportData: nodes.Node.extend('ImportData', { fields: ['format', 'template', 'target'] }),
   LoadData: nodes.Node.extend('LoadData', { fields: ['format', 'target', 'body'] }),
   JinjaInclude: nodes.Node.extend('JinjaInclude', { fields: ['template', 'ignoreMissing', 'withContext'] }),
+  With: nodes.Node.extend('With', { fields: ['names', 'values', 'body'] }),
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -42,6 +43,7 @@ export class JinjaParser extends Base {
       if (tok.value in DATA_TAGS) return this.parseImportData();
       if (tok.value in LOAD_TAGS) return this.parseLoadData();
       if (tok.value === 'include') return this.parseJinjaInclude();
+      if (tok.value === 'with') return this.parseWith();
       if (['extends', 'block', 'switch', 'asyncEach', 'asyncAll', 'ifAsync'].includes(tok.value)) {
         this.fail(`unknown tag '${tok.value}'`, tok.lineno, tok.colno);
       }
@@ -95,6 +97,23 @@ export class JinjaParser extends Base {
     const withContext = this.parseWithContext();
     this.advanceAfterBlockEnd('include');
     return new jinjaNodes.JinjaInclude(tok.lineno, tok.colno, template, ignoreMissing, withContext !== false);
+  }
+
+  /** {% with a = 1, b = 2 %}...{% endwith %}: names visible only inside. */
+  parseWith(): Node {
+    const tok = this.nextToken() as Token;
+    const names: Node[] = [];
+    const values: Node[] = [];
+    while (this.peekToken().type !== lexer.TOKEN_BLOCK_END) {
+      if (names.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail('with: expected ","', tok.lineno, tok.colno);
+      names.push(this.parseTargetName());
+      if (!this.skipValue(lexer.TOKEN_OPERATOR, '=')) this.fail('with: expected "="', tok.lineno, tok.colno);
+      values.push(this.parseExpression());
+    }
+    this.advanceAfterBlockEnd('with');
+    const body = this.parseUntilBlocks('endwith');
+    this.advanceAfterBlockEnd();
+    return new jinjaNodes.With(tok.lineno, tok.colno, names, values, body);
   }
 
   parseTargetName(): Node {

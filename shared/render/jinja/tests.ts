@@ -39,6 +39,9 @@ const tests: Record<string, Test> = Object.assign(Object.create(null) as Record<
   in: (v: unknown, container: unknown) => contains(container, v),
   sameas: (v: unknown, other: unknown) => v === other,
   escaped: () => false,
+  // Salt's tests: re.match from the start of the value, and re.search anywhere in it.
+  match: (v: unknown, pattern: unknown, ignorecase?: unknown) => isStr(v) && new RegExp(`^(?:${String(pattern)})`, ignorecase ? 'i' : '').test(String(v)),
+  search: (v: unknown, pattern: unknown, ignorecase?: unknown) => isStr(v) && new RegExp(String(pattern), ignorecase ? 'i' : '').test(String(v)),
 });
 for (const [alias, name] of [['==', 'eq'], ['equalto', 'eq'], ['!=', 'ne'], ['<', 'lt'], ['lessthan', 'lt'], ['<=', 'le'], ['>', 'gt'], ['greaterthan', 'gt'], ['>=', 'ge']]) {
   tests[alias] = tests[name];
