@@ -2,7 +2,7 @@
 // macros and captures; every expression goes through the runtime (Python semantics,
 // the sandbox, StrictUndefined), and the statements nunjucks lacks or gets wrong
 // (for/if filters, set targets, do, break, imports, includes) are generated here.
-import { compilerModule, nodes, NunjucksFrame, type Frame, type Node } from './nunjucks.js';
+import { compilerModule, nodes, type Frame, type Node } from './nunjucks.js';
 
 const Base = compilerModule.Compiler as unknown as new (name: string, throwOnUndefined: boolean) => any;
 
@@ -18,7 +18,7 @@ const q = (text: string): string => JSON.stringify(text);
 /** Template text cannot fail, so it needs no line bookkeeping. */
 const isPlainText = (node: Node): boolean => node.typename === 'Output' && node.children.every((child: Node) => child.typename === 'TemplateData');
 
-export class JinjaCompiler extends Base {
+class JinjaCompiler extends Base {
   compile(node: Node, frame: Frame): void {
     if (STATEMENTS.has(node.typename) && !isPlainText(node)) this._emitLine(`runtime.line = ${node.lineno + 1};`);
     const binary = BINARY[node.typename];
@@ -390,5 +390,3 @@ export function generate(root: Node): string {
   compiler.compile(root, undefined as unknown as Frame);
   return compiler.getCode();
 }
-
-export { NunjucksFrame };

@@ -21,7 +21,7 @@ const MAX_DEPTH = 32;
 const compiled = new Map<string, RootFunction>();
 
 /** Jinja drops one trailing newline of every template (keep_trailing_newline is off). */
-export function splitTrailingNewline(text: string): { body: string; newline: string } {
+function splitTrailingNewline(text: string): { body: string; newline: string } {
   const match = /(\r\n|\n|\r)$/.exec(text);
   return match ? { body: text.slice(0, -match[1].length), newline: match[1] } : { body: text, newline: '' };
 }
@@ -35,7 +35,7 @@ function syntaxFailure(err: unknown, source: string): TemplateFailure {
 }
 
 /** The compiled root function of a template text, from the cache when seen before. */
-export function compileTemplate(text: string, source: string): RootFunction {
+function compileTemplate(text: string, source: string): RootFunction {
   const cached = compiled.get(text);
   if (cached) return cached;
   let root: RootFunction;

@@ -15,7 +15,7 @@ export class TemplateFailure extends Error {
 }
 
 /** Jinja's UndefinedError for using a StrictUndefined value. */
-export function undefinedError(value: Undefined): TemplateFailure {
+function undefinedError(value: Undefined): TemplateFailure {
   return new TemplateFailure(`UndefinedError: ${value.hint}`);
 }
 

@@ -23,11 +23,7 @@ function spec(name: string): FilterSpec {
   return registry[name];
 }
 
-export function hasFilter(name: string): boolean {
-  return hasOwn(registry, name);
-}
-
-export function applyFilter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
+function applyFilter(name: string, value: unknown, args: unknown[], kwargs: Record<string, unknown>): unknown {
   const filter = spec(name);
   const input = filter.acceptsUndefined ? value : defined(value);
   if (filter.variadic) return filter.fn(input, args.map(defined), kwargs);

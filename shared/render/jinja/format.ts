@@ -119,7 +119,7 @@ export function printf(template: string, args: unknown): string {
 const SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/;
 
 /** One replacement field's format spec, as in format(value, spec). */
-export function formatSpec(value: unknown, spec: string): string {
+function formatSpec(value: unknown, spec: string): string {
   const match = SPEC.exec(spec);
   if (!match) throw new TemplateFailure(`ValueError: invalid format specifier '${spec}'`);
   const [, fillChar, alignChar, sign = '-', alternate, zero, width, grouping, precisionText, type] = match;

@@ -5,7 +5,7 @@ import { floatRepr, intRepr } from './print.js';
 import { PyFloat, isDict, typeName } from './values.js';
 import { SafeString } from './nunjucks.js';
 
-export interface JsonOptions {
+interface JsonOptions {
   sortKeys: boolean;
   indent?: number;
   /** Jinja's htmlsafe_json_dumps: <, >, & and ' as \u escapes. */

@@ -3,7 +3,7 @@
 import { defined, typeError, TemplateFailure } from './failure.js';
 import { str } from './print.js';
 import { SafeString } from './nunjucks.js';
-import { PyFloat, Tuple, Undefined, isDict, isFloat, isNumber, makeNumber, typeName, hasOwn } from './values.js';
+import { PyFloat, Tuple, isDict, isFloat, isNumber, makeNumber, typeName, hasOwn } from './values.js';
 
 export function truthy(value: unknown): boolean {
   const known = defined(value);
@@ -217,8 +217,4 @@ export function pos(a: unknown): unknown {
 /** `a ~ b`: both as strings. */
 export function concat(a: unknown, b: unknown): string {
   return str(a) + str(b);
-}
-
-export function isUndefined(value: unknown): value is Undefined {
-  return value instanceof Undefined;
 }

@@ -4,7 +4,7 @@
 // load_yaml/json/text tags. Names must be identifiers: they end up in generated code.
 import { lexer, nodes, parserModule, type Node, type Token } from './nunjucks.js';
 
-export const jinjaNodes = {
+const jinjaNodes = {
   Do: nodes.Node.extend('Do', { fields: ['expr'] }),
   LoopControl: nodes.Node.extend('LoopControl', { fields: ['kind'] }),
   Tuple: nodes.NodeList.extend('Tuple', {}),
@@ -25,7 +25,7 @@ const LOAD_TAGS: Record<string, string> = { load_yaml: 'yaml', load_json: 'json'
 // nunjucks' Parser is an old-style class; this layer extends it and overrides by name.
 const Base = parserModule.Parser as unknown as new (tokens: unknown) => any;
 
-export class JinjaParser extends Base {
+class JinjaParser extends Base {
   nextToken(withWhitespace?: boolean): Token | null {
     const tok: Token | null = super.nextToken(withWhitespace);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && !IDENTIFIER.test(tok.value)) {

@@ -27,7 +27,7 @@ export function numberRepr(value: number | PyFloat): string {
   return Number.isInteger(value) ? intRepr(value) : floatRepr(value);
 }
 
-export function stringRepr(text: string): string {
+function stringRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const char of text) {

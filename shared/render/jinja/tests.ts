@@ -47,10 +47,6 @@ for (const [alias, name] of [['==', 'eq'], ['equalto', 'eq'], ['!=', 'ne'], ['<'
   tests[alias] = tests[name];
 }
 
-export function hasTest(name: string): boolean {
-  return hasOwn(tests, name);
-}
-
 export function getTest(name: string): Test {
   if (!hasOwn(tests, name)) throw new TemplateFailure(`TemplateAssertionError: No test named '${name}'.`);
   return tests[name];

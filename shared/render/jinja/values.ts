@@ -28,7 +28,7 @@ export class Undefined {
 }
 
 /** Keyword arguments of a call. The own `__keywords` mark is what nunjucks' macros look for. */
-export class Kwargs {
+class Kwargs {
   readonly __keywords = true;
 }
 
@@ -85,10 +85,6 @@ export function isFloat(value: unknown): boolean {
 /** A number as Python would hold it: a float result stays a float even when whole. */
 export function makeNumber(value: number, float: boolean): number | PyFloat {
   return float && Number.isInteger(value) ? new PyFloat(value) : value;
-}
-
-export function isString(value: unknown): value is string {
-  return typeof value === 'string';
 }
 
 /** Python's type() name, for error messages. */
