@@ -2,6 +2,7 @@
 // arguments as kwargs; raise() stops the render with its message.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SaltTsError } from '../shared/errors.js';
 import { RenderError } from '../shared/render/errors.js';
 import { recordingCaller, render } from './support/jinja-render.js';
 
@@ -45,4 +46,11 @@ test('raise() fails the render with the message and the line', () => {
 
 test('the context variables Salt provides are visible', () => {
   assert.equal(render('{{ saltenv }}|{{ sls }}|{{ opts.id }}|{{ tpldir }}', { tpldir: 'webapp' }), 'base|webapp|web01|webapp');
+});
+
+test('a salt-ts error from the function keeps its code in the reason', () => {
+  const salt = () => {
+    throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', "'nope.fn' is not available");
+  };
+  assert.throws(() => render("{{ salt['nope.fn']() }}", {}, { salt }), /\[SALTTS_UNKNOWN_FUNCTION\] 'nope\.fn' is not available/);
 });

@@ -1,6 +1,7 @@
 // The functions compiled templates call (as `runtime.*`). One runtime per rendered
 // template file: it knows the file's source name (for errors and relative imports)
 // and the line being run.
+import { SaltTsError, describeError } from '../../errors.js';
 import { TemplateFailure, defined, typeError } from './failure.js';
 import { callFilter } from './filters.js';
 import { printf } from './format.js';
@@ -40,6 +41,12 @@ export class TemplateContext {
   getVariables(): Record<string, unknown> {
     return this.ctx;
   }
+}
+
+/** A host error keeps its SALTTS code; a JavaScript one its class name. */
+function describeCause(err: unknown): string {
+  if (err instanceof SaltTsError || !(err instanceof Error)) return describeError(err);
+  return `${err.name}: ${err.message}`;
 }
 
 function variablesOf(context: TemplateContext, frame: Frame | undefined): Record<string, unknown> {
@@ -129,7 +136,7 @@ function perTemplate(source: string, host: TemplateHost) {
     line: 1,
     /** Names a failure with this template and the line being run, unless it already has them. */
     attach(err: unknown): TemplateFailure {
-      const failure = err instanceof TemplateFailure ? err : new TemplateFailure(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+      const failure = err instanceof TemplateFailure ? err : new TemplateFailure(describeCause(err));
       if (failure.source === undefined) {
         failure.source = source;
         failure.line = runtime.line;

@@ -1,5 +1,6 @@
 // The `salt` object of Salt templates: salt['mod.fn'](...) and salt.mod.fn(...) call
 // execution functions through the host's synchronous TemplateCaller.
+import { describeError } from '../../errors.js';
 import type { TemplateCaller } from '../types.js';
 import { TemplateFailure, defined } from './failure.js';
 import { plain } from './plain.js';
@@ -24,7 +25,7 @@ export class SaltFunctions {
         return caller(fun, plainArgs, plainKwargs);
       } catch (err) {
         if (err instanceof TemplateFailure) throw err;
-        throw new TemplateFailure(`salt['${fun}'] failed: ${err instanceof Error ? err.message : String(err)}`);
+        throw new TemplateFailure(`salt['${fun}'] failed: ${describeError(err)}`);
       }
     };
   }
