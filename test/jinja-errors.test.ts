@@ -58,3 +58,9 @@ test('errors inside macros name the line inside the macro', () => {
 test('calling a non-function is a TypeError naming it', () => {
   assert.match(failure('{{ grains.id() }}').reason, /not callable/);
 });
+
+test('a block left open is reported at the end of the template', () => {
+  const err = failure('a\n{% if x %}\nb');
+  assert.equal(err.line, 3);
+  assert.match(err.reason, /endif/);
+});

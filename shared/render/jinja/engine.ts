@@ -26,12 +26,14 @@ function splitTrailingNewline(text: string): { body: string; newline: string } {
   return match ? { body: text.slice(0, -match[1].length), newline: match[1] } : { body: text, newline: '' };
 }
 
-function syntaxFailure(err: unknown, source: string): TemplateFailure {
+/** A parse error, at its line; an error at the end of the text is at the last line. */
+function syntaxFailure(err: unknown, text: string, source: string): TemplateFailure {
   if (err instanceof TemplateFailure) return err;
   const e = err as { message?: string; lineno?: number };
-  // nunjucks' messages carry "(unknown path) [Line n, Column m]" once prettified; keep the raw cause.
-  const reason = String(e.message ?? err).replace(/^\(unknown path\)\s*(\[Line \d+, Column \d+\])?\s*/, '');
-  return new TemplateFailure(`TemplateSyntaxError: ${reason}`, e.lineno, source);
+  // nunjucks names its parser functions in some messages ("parseIf: expected ..."); users need only the cause.
+  const reason = String(e.message ?? err).replace(/^parse\w*: /, '');
+  const line = e.lineno ?? text.split(/\r\n|\r|\n/).length;
+  return new TemplateFailure(`TemplateSyntaxError: ${reason}`, line, source);
 }
 
 /** The compiled root function of a template text, from the cache when seen before. */
@@ -43,7 +45,7 @@ function compileTemplate(text: string, source: string): RootFunction {
     const code = generate(parseTemplate(text));
     root = (new Function(code)() as { root: RootFunction }).root;
   } catch (err) {
-    throw syntaxFailure(err, source);
+    throw syntaxFailure(err, text, source);
   }
   if (compiled.size >= CACHE_LIMIT) compiled.delete(compiled.keys().next().value as string);
   compiled.set(text, root);
