@@ -11,12 +11,15 @@ import { errorText, optionalText, startReturn } from './common/state-return.js';
 
 const isDir = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirectory();
 
-/** Checks shared by run and script; a failed return when cwd or env is unusable. */
-function badOptions(ret: StateReturn, args: StateArgs): StateReturn | null {
-  if (envMapping(args.env) === undefined) return Object.assign(ret, { result: false, comment: "Invalidly-formatted 'env' parameter. See documentation." });
+/** A failed return when env is not a mapping or a list of mappings. */
+function badEnv(ret: StateReturn, args: StateArgs): StateReturn | null {
+  return envMapping(args.env) === undefined ? Object.assign(ret, { result: false, comment: "Invalidly-formatted 'env' parameter. See documentation." }) : null;
+}
+
+/** A failed return when cwd is given but is not a directory. */
+function badCwd(ret: StateReturn, args: StateArgs): StateReturn | null {
   const cwd = optionalText(args.cwd);
-  if (cwd && !isDir(cwd)) return Object.assign(ret, { result: false, comment: `Desired working directory "${cwd}" is not available` });
-  return null;
+  return cwd && !isDir(cwd) ? Object.assign(ret, { result: false, comment: `Desired working directory "${cwd}" is not available` }) : null;
 }
 
 /** The outcome of a run: run_all's output as changes, result from the exit code, then the stateful reading. */
@@ -39,13 +42,14 @@ async function run(ctx: StateContext, args: StateArgs): Promise<StateReturn> {
   const name = ctx.test && testName ? testName : args.name;
   const ret = startReturn(name);
   ret.result = false;
-  if (envMapping(args.env) === undefined) return badOptions(ret, args)!;
+  const invalid = badEnv(ret, args);
+  if (invalid) return invalid;
   if (ctx.test && !testName) {
     Object.assign(ret, { result: null, comment: `Command "${name}" would have been executed`, changes: { cmd: name } });
     return stateful ? reinterpret(ret) : ret;
   }
-  const bad = badOptions(ret, args);
-  if (bad) return bad;
+  const noCwd = badCwd(ret, args);
+  if (noCwd) return noCwd;
   let output: Record<string, unknown>;
   try {
     const options = { ...execOptions('run_all', args, ['cmd', 'python_shell']), env: envMapping(args.env) };
@@ -62,7 +66,7 @@ async function script(ctx: StateContext, args: StateArgs): Promise<StateReturn> 
   const name = ctx.test && testName ? testName : args.name;
   const ret = startReturn(name);
   ret.result = false;
-  const bad = badOptions(ret, args);
+  const bad = badCwd(ret, args) ?? badEnv(ret, args);
   if (bad) return bad;
   if (args.context != null && !isRecord(args.context)) return Object.assign(ret, { comment: 'Invalidly-formatted \'context\' parameter. Must be formed as a dict.' });
   if (args.defaults != null && !isRecord(args.defaults)) return Object.assign(ret, { comment: 'Invalidly-formatted \'defaults\' parameter. Must be formed as a dict.' });

@@ -10,12 +10,13 @@ interface Toggle {
   /** enable or disable, and the words of the comments. */
   verb: 'enable' | 'disable';
   done: string;
-  already: string;
   failing: string;
+  /** How a failure's comment ends for a running service (Salt words the two differently). */
+  failingRunning: string;
 }
 
-const ENABLE: Toggle = { verb: 'enable', done: 'enabled', already: 'enabled', failing: 'start at boot' };
-const DISABLE: Toggle = { verb: 'disable', done: 'disabled', already: 'disabled', failing: 'not start at boot' };
+const ENABLE: Toggle = { verb: 'enable', done: 'enabled', failing: 'start at boot', failingRunning: 'but the service is running' };
+const DISABLE: Toggle = { verb: 'disable', done: 'disabled', failing: 'not start at boot', failingRunning: 'and is running' };
 
 /** "running", "in the desired state" or "dead": how the comment ends. */
 function state(started: boolean | null): string {
@@ -26,7 +27,7 @@ async function toggle(ctx: StateContext, name: string, started: boolean | null, 
   const enabled = (await ctx.call('service.enabled', [name])) === true;
   const wanted = t.verb === 'enable';
   if (enabled === wanted) {
-    const update: BootUpdate = { result, comment: `Service ${name} is already ${t.already}, and is ${state(started)}` };
+    const update: BootUpdate = { result, comment: `Service ${name} is already ${t.done}, and is ${state(started)}` };
     // Left as it was: no changes at all, as Salt resets them in that case.
     if (started === null) update.changes = {};
     return update;
@@ -41,7 +42,7 @@ async function toggle(ctx: StateContext, name: string, started: boolean | null, 
   } catch (err) {
     error = errorText(err);
   }
-  const tail = started === true ? 'but the service is running' : started === null ? 'but the service was already running' : 'and the service is dead';
+  const tail = started === true ? t.failingRunning : started === null ? 'but the service was already running' : 'and the service is dead';
   const comment = `Failed when setting service ${name} to ${t.failing}, ${tail}`;
   return { result: false, comment: error ? `${comment}. Additional information follows:\n\n${error}` : comment };
 }
