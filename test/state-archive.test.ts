@@ -77,3 +77,10 @@ describe('archive.extracted with real tarballs and zips', () => {
     assert.equal(existsSync(join(scratch, 'never')), false);
   });
 });
+
+describe('archive.extracted arguments salt-ts does not implement', () => {
+  test('are refused by name rather than ignored', async () => {
+    const ret = await runState(archiveStates, 'extracted', { name: '/tmp/x', source: 'salt://a.tar', user: 'www', clean: true });
+    assert.deepEqual(ret, { name: '/tmp/x', result: false, comment: 'archive.extracted in salt-ts does not support the arguments user, clean', changes: {} });
+  });
+});

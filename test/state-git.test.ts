@@ -102,3 +102,10 @@ describe('git.latest with real repositories', () => {
     assert.equal((await runState(gitStates, 'latest', { name: SRC })).comment, '"target" option is required');
   });
 });
+
+describe('git.latest arguments salt-ts does not implement', () => {
+  test('are refused by name rather than ignored', async () => {
+    const ret = await runState(gitStates, 'latest', { name: '/srv/repo', target: '/tmp/x', bare: true });
+    assert.deepEqual(ret, { name: '/srv/repo', result: false, comment: 'git.latest in salt-ts does not support the argument bare', changes: {} });
+  });
+});

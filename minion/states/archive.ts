@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
 import { guessFormat, type ArchiveMembers } from '../modules/archive/members.js';
 import { pyStr } from '../platform/py-str.js';
-import { errorText, fail, optionalText, startReturn, truthy } from './common/state-return.js';
+import { errorText, fail, optionalText, startReturn, truthy, unsupportedArgs } from './common/state-return.js';
 
 /** How many extracted files the return lists: all, 100 for trim_output: True, or the number given. */
 function trimmed(files: string[], trim: unknown): string[] {
@@ -29,6 +29,8 @@ async function extracted(ctx: StateContext, args: StateArgs): Promise<StateRetur
   const name = args.name;
   const ret = startReturn(name);
   if (!path.isAbsolute(name)) return fail(ret, `${name} is not an absolute path`);
+  const unsupported = unsupportedArgs(args, ['user', 'group', 'clean', 'clean_parent', 'overwrite', 'source_hash'], 'archive.extracted');
+  if (unsupported) return fail(ret, unsupported);
   const source = optionalText(args.source);
   if (source === null) return fail(ret, 'The "source" argument is required');
   const ifMissing = optionalText(args.if_missing);

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { errorText, optionalText, startReturn } from './common/state-return.js';
+import { errorText, optionalText, startReturn, unsupportedArgs } from './common/state-return.js';
 import { cloneRepository } from './git/clone.js';
 import { failed, stripCommand } from './git/comments.js';
 import { latestOptions } from './git/options.js';
@@ -12,6 +12,8 @@ import { updateRepository } from './git/update.js';
 
 async function latest(ctx: StateContext, args: StateArgs): Promise<StateReturn> {
   const ret = startReturn(args.name);
+  const unsupported = unsupportedArgs(args, ['bare', 'mirror', 'submodules', 'identity', 'https_user', 'https_pass'], 'git.latest');
+  if (unsupported) return failed(ret, unsupported);
   const target = optionalText(args.target);
   if (target === null) return failed(ret, '"target" option is required');
   if (!path.isAbsolute(target)) return failed(ret, `Target '${target}' is not an absolute path`);

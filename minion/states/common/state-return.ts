@@ -44,3 +44,9 @@ export function nameList(value: unknown, commas = false): string[] {
 export function invalidArgument(ctx: StateContext, fun: string, message: string): SaltTsError {
   return new SaltTsError('SALTTS_BAD_ARGUMENT', `${ctx.sls ? `${ctx.sls}: ` : ''}state '${ctx.stateId}' (${fun}): ${message}`);
 }
+
+/** The comment refusing Salt arguments salt-ts does not implement (when any is given truthy), or null. */
+export function unsupportedArgs(args: Record<string, unknown>, names: string[], fun: string): string | null {
+  const given = names.filter((name) => truthy(args[name]));
+  return given.length ? `${fun} in salt-ts does not support the argument${given.length > 1 ? 's' : ''} ${given.join(', ')}` : null;
+}
