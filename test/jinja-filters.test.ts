@@ -74,3 +74,11 @@ test("Salt's traverse filter and match/search tests", () => {
   assert.equal(render("{{ pillar | traverse('app:port') }}|{{ pillar | traverse('app:hosts:1') }}|{{ pillar | traverse('app:nope', 'd') }}"), '8080|b|d');
   assert.equal(render("{{ ['web1', 'db1', 'xweb'] | select('match', 'web') | list }}|{{ ['web1', 'xweb'] | select('search', 'web') | list | length }}"), "['web1']|2");
 });
+
+test("title capitalizes words after spaces and dashes, not after apostrophes", () => {
+  assert.equal(render("{{ \"they're bill's-friends\" | title }}"), "They're Bill's-Friends");
+});
+
+test('yaml keeps -x and ?x plain in block style as PyYAML does', () => {
+  assert.equal(render("{{ ['-x', '- x', '?x'] | yaml(False) }}"), "- -x\n- '- x'\n- ?x");
+});

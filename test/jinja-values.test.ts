@@ -64,3 +64,19 @@ test('a method wins over a key for d.name, a key wins for d["name"]', () => {
 test('grains and pillar are plain dicts: .get with a default, nested access', () => {
   assert.equal(render("{{ pillar.get('app', {}).get('port') }}|{{ pillar.get('missing', 'd') }}|{{ grains['roles'][0] }}|{{ 'web' in grains.roles }}"), '8080|d|web|True');
 });
+
+test('operator precedence is Jinja\'s: ~ between + and *, % with *', () => {
+  assert.equal(render("{{ 2 * 3 % 4 }}|{{ 2 + 3 * 4 }}|{{ 'a' ~ 2 * 3 }}|{{ 10 - 2 - 3 }}|{{ 8 / 2 / 2 }}"), '2|14|a6|5|2.0');
+});
+
+test('round() is Python\'s: the binary value decides, exact halves go to even', () => {
+  assert.equal(render('{{ 2.675 | round(2) }}|{{ 0.125 | round(2) }}|{{ 0.375 | round(2) }}|{{ 3.5 | round }}|{{ -2.5 | round }}'), '2.67|0.12|0.38|4.0|-2.0');
+});
+
+test('split with maxsplit keeps the rest as is; center puts odd fill as Python does', () => {
+  assert.equal(render("{{ '  a b  '.split(None, 1) }}|{{ 'ab'.center(5) }}|{{ 'abc'.center(6, '*') }}"), "['a', 'b  ']|  ab |*abc**");
+});
+
+test('set a, b = b, a swaps through a tuple', () => {
+  assert.equal(render('{% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}|{% set t = 1, 2 %}{{ t }}'), '21|(1, 2)');
+});

@@ -4,6 +4,7 @@ import type { FilterTable } from './filter-kit.js';
 import { printf } from './format.js';
 import { jsonDumps } from './json.js';
 import { eq, iterate, order, truthy } from './operators.js';
+import { centered } from './methods.js';
 import { repr, str } from './print.js';
 import { getAttr, getItem } from './sandbox.js';
 import { PyFloat, Tuple, Undefined, isDict, isFloat, makeNumber, tuple, typeName } from './values.js';
@@ -61,13 +62,20 @@ function selectBy(host: FilterHost, items: unknown, args: unknown[], withAttribu
   return iterate(items).filter((item) => pass(item) === keep);
 }
 
-/** Python's round(): halves go to the even neighbour, on the decimal digits it prints. */
+/** Python's round(): on the exact binary value (2.675 -> 2.67), an exact half to the even neighbour. */
 function roundHalfEven(value: number, precision: number): number {
-  const shifted = Number(`${value}e${precision}`);
-  const floor = Math.floor(shifted);
-  const diff = shifted - floor;
-  const rounded = diff > 0.5 || (diff === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
-  return Number(`${rounded}e-${precision}`);
+  const digits = Math.max(0, Math.min(70, precision));
+  // toFixed shows the exact binary value; a tie is a 5 followed only by zeros.
+  const exact = value.toFixed(digits + 30);
+  const rest = exact.slice(exact.length - 30);
+  if (/^50*$/.test(rest)) {
+    const truncated = exact.slice(0, exact.length - 30).replace(/\.$/, '');
+    const lastDigit = Number(truncated.replace(/\D/g, '').slice(-1));
+    const up = lastDigit % 2 === 1;
+    const step = 10 ** -digits * Math.sign(value);
+    return Number((Number(truncated) + (up ? step : 0)).toFixed(digits));
+  }
+  return Number(value.toFixed(digits));
 }
 
 export function jinjaFilters(host: FilterHost): FilterTable {
@@ -87,7 +95,7 @@ export function jinjaFilters(host: FilterHost): FilterTable {
       },
     },
     capitalize: { params: [], fn: (v) => { const s = str(v); return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(); } },
-    center: { params: ['width'], fn: (v, width = 80) => { const s = str(v); const gap = Math.max(0, Number(width) - s.length); return ' '.repeat(Math.floor(gap / 2)) + s + ' '.repeat(Math.ceil(gap / 2)); } },
+    center: { params: ['width'], fn: (v, width = 80) => centered(str(v), Number(width), ' ') },
     default: {
       params: ['default_value', 'boolean'],
       acceptsUndefined: true,
@@ -130,7 +138,8 @@ export function jinjaFilters(host: FilterHost): FilterTable {
     list: { params: [], fn: (v) => [...iterate(v)] },
     lower: { params: [], fn: (v) => str(v).toLowerCase() },
     upper: { params: [], fn: (v) => str(v).toUpperCase() },
-    title: { params: [], fn: (v) => str(v).replace(/[A-Za-z]+/g, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()) },
+    // Jinja's title capitalizes after spaces, dashes and opening brackets (not after apostrophes).
+    title: { params: [], fn: (v) => str(v).split(/([-\s({[<]+)/).map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join('') },
     trim: { params: ['chars'], fn: (v, chars) => (chars === undefined ? str(v).trim() : str(v).replace(new RegExp(`^[${String(chars).replace(/[\\\]^-]/g, '\\$&')}]+|[${String(chars).replace(/[\\\]^-]/g, '\\$&')}]+$`, 'g'), '')) },
     map: {
       params: [],

@@ -28,9 +28,10 @@ function splitString(self: string, sep: unknown, maxsplit: unknown, fromRight: b
   const limit = maxsplit === undefined || maxsplit === null ? -1 : Number(maxsplit);
   if (sep === undefined || sep === null) {
     const words = self.trim().split(/\s+/).filter((word) => word !== '');
-    if (limit < 0 || words.length <= limit + 1) return words;
+    if (limit < 0 || words.length <= limit) return words;
     // Split on whitespace at most `limit` times, keeping the rest as one piece.
-    const pattern = fromRight ? new RegExp(`^(.*?)${'\\s+(\\S+)'.repeat(limit)}\\s*$`, 's') : new RegExp(`^\\s*${'(\\S+)\\s+'.repeat(limit)}(.*?)$`, 's');
+    // The unsplit rest keeps its own whitespace on the side that was not split.
+    const pattern = fromRight ? new RegExp(`^(.*?)${'\\s+(\\S+)'.repeat(limit)}\\s*$`, 's') : new RegExp(`^\\s*${'(\\S+)\\s+'.repeat(limit)}(.*)$`, 's');
     const match = pattern.exec(self) as RegExpExecArray;
     return match.slice(1);
   }
@@ -54,6 +55,13 @@ function sliceOf(self: string, start: unknown, end: unknown): [number, number] {
     return n < 0 ? Math.max(0, self.length + n) : Math.min(n, self.length);
   };
   return [norm(start, 0), norm(end, self.length)];
+}
+
+/** str.center: an odd gap puts the extra fill on the left when the width is odd. */
+export function centered(text: string, width: number, fill: string): string {
+  const gap = Math.max(0, width - text.length);
+  const left = Math.floor(gap / 2) + (gap & width & 1);
+  return fill.repeat(left) + text + fill.repeat(gap - left);
 }
 
 function countOf(self: string, sub: string): number {
@@ -105,7 +113,7 @@ const stringMethods: MethodTable<string> = {
   isupper: { params: [], required: 0, fn: (s) => /\p{Lu}/u.test(s) && s === s.toUpperCase() },
   istitle: { params: [], required: 0, fn: (s) => /[A-Za-z]/.test(s) && s === titleCase(s) },
   zfill: { params: ['width'], required: 1, fn: (s, w) => { const sign = /^[-+]/.test(s) ? s[0] : ''; return sign + s.slice(sign.length).padStart(Number(w) - sign.length, '0'); } },
-  center: { params: ['width', 'fillchar'], required: 1, fn: (s, w, f = ' ') => { const gap = Math.max(0, Number(w) - s.length); const left = Math.floor(gap / 2) + (gap % 2 && s.length % 2 ? 1 : 0); return String(f).repeat(left) + s + String(f).repeat(gap - left); } },
+  center: { params: ['width', 'fillchar'], required: 1, fn: (s, w, f = ' ') => centered(s, Number(w), String(f)) },
   ljust: { params: ['width', 'fillchar'], required: 1, fn: (s, w, f = ' ') => s.padEnd(Number(w), String(f)) },
   rjust: { params: ['width', 'fillchar'], required: 1, fn: (s, w, f = ' ') => s.padStart(Number(w), String(f)) },
   partition: { params: ['sep'], required: 1, fn: (s, sep) => { const i = s.indexOf(sep); return i < 0 ? tuple([s, '', '']) : tuple([s.slice(0, i), sep, s.slice(i + sep.length)]); } },

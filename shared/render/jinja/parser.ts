@@ -171,6 +171,12 @@ class JinjaParser extends Base {
     const node = new nodes.Set(tok.lineno, tok.colno, [target]);
     if (this.skipValue(lexer.TOKEN_OPERATOR, '=')) {
       node.value = this.parseExpression();
+      // `set a, b = b, a`: a bare comma list is a tuple.
+      if (this.peekToken().type === lexer.TOKEN_COMMA) {
+        const tuple = new jinjaNodes.Tuple(node.value.lineno, node.value.colno, [node.value]);
+        while (this.skip(lexer.TOKEN_COMMA)) tuple.addChild(this.parseExpression());
+        node.value = tuple;
+      }
       this.advanceAfterBlockEnd('set');
       return node;
     }
@@ -212,6 +218,33 @@ class JinjaParser extends Base {
       if (negated) node = new nodes.Not(node.lineno, node.colno, node);
     }
     return node;
+  }
+
+  /** Jinja's arithmetic levels: + and - below ~, below * / // %, each left-associative. */
+  parseConcat(): Node {
+    return this.parseLevel(() => this.parseTilde(), { '+': nodes.Add, '-': nodes.Sub });
+  }
+
+  parseTilde(): Node {
+    let node = this.parseMul();
+    while (this.skip(lexer.TOKEN_TILDE)) node = new nodes.Concat(node.lineno, node.colno, node, this.parseMul());
+    return node;
+  }
+
+  parseMul(): Node {
+    return this.parseLevel(() => this.parsePow(), { '*': nodes.Mul, '/': nodes.Div, '//': nodes.FloorDiv, '%': nodes.Mod });
+  }
+
+  parseLevel(operand: () => Node, operators: Record<string, (typeof nodes)[string]>): Node {
+    let node = operand();
+    for (;;) {
+      const tok = this.nextToken() as Token;
+      if (!tok || tok.type !== lexer.TOKEN_OPERATOR || !Object.hasOwn(operators, tok.value)) {
+        this.pushToken(tok);
+        return node;
+      }
+      node = new operators[tok.value](node.lineno, node.colno, node, operand());
+    }
   }
 
   startsTestArgument(tok: Token): boolean {

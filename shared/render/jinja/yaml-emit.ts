@@ -44,7 +44,8 @@ function readsBackAs(text: string): boolean {
 
 function plainAllowed(text: string, flow: boolean, allowUnicode: boolean): boolean {
   if (text === '' || /^\s|\s$/.test(text)) return false;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /: |:$| #/.test(text)) return false;
+  // '-', '?' and ':' start a plain scalar when a non-space follows (in flow, only '-').
+  if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](\s|$)/.test(text) || (flow && /^[?:]/.test(text)) || /: |:$| #/.test(text)) return false;
   if (flow && /[,[\]{}]/.test(text)) return false;
   for (const char of text) if (!printable(char.codePointAt(0) as number, allowUnicode)) return false;
   return readsBackAs(text);
