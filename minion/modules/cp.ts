@@ -6,6 +6,7 @@ import { pyStr } from '../platform/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { askFiles } from './cp/ask.js';
 import { getFile } from './cp/get-file.js';
+import { getTemplate } from './cp/get-template.js';
 import type { BoundArgs, ExecContext, ExecModule } from './types.js';
 
 /** The saltenv a call names; Salt's default when it names none. */
@@ -34,6 +35,13 @@ export const cpModule: ExecModule = {
         if (a.template != null) throw new CommandExecutionError('cp.get_file template= (rendering the path and dest) is not available in salt-ts yet');
         return getFile(ctx, pyStr(a.path), a.dest, saltenvOf(a), a.makedirs === true);
       },
+    },
+    get_template: {
+      doc: "Render salt://path as a template (template='jinja') with this minion's grains and pillar, keyword arguments as extra variables, and write it to dest; return dest, '' when the file is not on the file server.",
+      params: [{ name: 'path' }, { name: 'dest' }, { name: 'template', default: 'jinja' }, { name: 'saltenv', default: null }, { name: 'makedirs', default: false }],
+      varkw: true,
+      run: (ctx, a) =>
+        getTemplate(ctx, pyStr(a.path), a.dest, { saltenv: saltenvOf(a), renderer: pyStr(a.template), makedirs: a.makedirs === true, vars: a.kwargs ?? {} }),
     },
     cache_file: {
       doc: "Fetch salt://path into the minion's file cache (cachedir/files/<saltenv>/<path>) unless the cached copy already matches, and return the cached path; False when the file is not on the file server.",

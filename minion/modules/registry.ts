@@ -19,10 +19,12 @@ import { gitModule } from './git.js';
 import { archiveModule } from './archive.js';
 import { cronModule } from './cron.js';
 import { cpModule } from './cp.js';
+import { stateModule } from './state.js';
+import { slsutilModule } from './slsutil.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
-  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule,
 ];
 
 export class ModuleRegistry {

@@ -1,0 +1,38 @@
+// cp.get_template: a salt:// template rendered with this minion's grains and pillar and
+// written to a path on the minion.
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { StateRun } from '../../highstate/state-run.js';
+import { absolutePath } from '../file/paths.js';
+import type { ExecContext } from '../types.js';
+import { askFiles } from './ask.js';
+
+/** The destination path; '' when the template is not on the file server; false when
+ * dest's folder is missing and makedirs is off (as cp.get_file answers). */
+export async function getTemplate(
+  ctx: ExecContext,
+  url: string,
+  dest: unknown,
+  request: { saltenv: string; renderer: string; makedirs: boolean; vars: Record<string, unknown> },
+): Promise<string | false> {
+  const cached = await askFiles(ctx, { op: 'cache_file', url, saltenv: request.saltenv });
+  if (!cached) return '';
+  const target = await absolutePath(dest);
+  if (!(await stat(path.dirname(target)).then((s) => s.isDirectory(), () => false))) {
+    if (!request.makedirs) return false;
+    await mkdir(path.dirname(target), { recursive: true });
+  }
+  const { pillar, ...vars } = request.vars;
+  const run = new StateRun(ctx, { saltenv: request.saltenv, pillar: (pillar as Record<string, unknown>) ?? {}, test: false });
+  let text: string;
+  try {
+    text = await run.renderTemplate(await readFile(cached, 'utf8'), request.renderer, url, { saltenv: request.saltenv, ...vars });
+  } finally {
+    await run.close();
+  }
+  const temp = `${target}.part-${randomBytes(6).toString('hex')}`;
+  await writeFile(temp, text);
+  await rename(temp, target);
+  return target;
+}
