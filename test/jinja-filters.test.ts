@@ -82,3 +82,7 @@ test("title capitalizes words after spaces and dashes, not after apostrophes", (
 test('yaml keeps -x and ?x plain in block style as PyYAML does', () => {
   assert.equal(render("{{ ['-x', '- x', '?x'] | yaml(False) }}"), "- -x\n- '- x'\n- ?x");
 });
+
+test('yaml quotes what PyYAML would read as a date, a merge key or a value key', () => {
+  assert.equal(render("{{ ['2024-01-02', '<<', '=', '2024-01-02x'] | yaml }}"), "['2024-01-02', '<<', '=', 2024-01-02x]");
+});

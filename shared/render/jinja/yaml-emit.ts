@@ -42,8 +42,12 @@ function readsBackAs(text: string): boolean {
   }
 }
 
+/** PyYAML quotes what its own resolvers would read as a timestamp, a merge key or a value key
+ * (Salt's loader keeps timestamps as strings, but the output should match PyYAML's). */
+const PYYAML_SPECIAL = /^(?:\d{4}-\d\d?-\d\d?(?:(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d.*)?|=|<<)$/;
+
 function plainAllowed(text: string, flow: boolean, allowUnicode: boolean): boolean {
-  if (text === '' || /^\s|\s$/.test(text)) return false;
+  if (text === '' || /^\s|\s$/.test(text) || PYYAML_SPECIAL.test(text)) return false;
   // '-', '?' and ':' start a plain scalar when a non-space follows (in flow, only '-').
   if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](\s|$)/.test(text) || (flow && /^[?:]/.test(text)) || /: |:$| #/.test(text)) return false;
   if (flow && /[,[\]{}]/.test(text)) return false;
