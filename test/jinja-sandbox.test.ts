@@ -82,3 +82,20 @@ test('string literals cannot break out of the generated code', () => {
   assert.equal(render('{{ "\\");process.exit(1);//" }}|{{ \'\u2028\u2029\' | length }}'), '");process.exit(1);//|2');
   assert.equal(render("{{ {'\"]);process.exit(1);//': 1} | list }}"), `['"]);process.exit(1);//']`);
 });
+
+test('a host function that slipped into the context cannot be called', () => {
+  let called = false;
+  const hostFunction = () => {
+    called = true;
+    return 'ran';
+  };
+  assert.throws(() => render('{{ fn() }}', { fn: hostFunction }), /not callable/);
+  assert.throws(() => render('{{ d.fn() }}', { d: { fn: hostFunction } }), /not callable/);
+  assert.equal(render('{{ fn is callable }}|{{ range is callable }}', { fn: hostFunction }), 'False|True');
+  assert.equal(called, false);
+});
+
+test('what templates define or are given stays callable: macros, methods, globals, cycler, joiner, loop.cycle', () => {
+  const out = render("{% macro m() %}M{% endmacro %}{% set c = cycler('a', 'b') %}{% set j = joiner('+') %}{{ m() }}{{ 'x'.upper() }}{{ c.next() }}{{ c.next() }}{{ j() }}{{ j() }}{% for i in [1, 2] %}{{ loop.cycle('o', 'e') }}{% endfor %}");
+  assert.equal(out, 'MXab+oe');
+});

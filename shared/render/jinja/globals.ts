@@ -3,7 +3,7 @@
 import { TemplateFailure, defined, typeError } from './failure.js';
 import { iterate } from './operators.js';
 import { str } from './print.js';
-import { Namespace, defineKey, isDict, splitArgs, LoopContext } from './values.js';
+import { Namespace, callable, defineKey, isDict, splitArgs, LoopContext } from './values.js';
 
 function range(...raw: unknown[]): number[] {
   const args = splitArgs(raw).args.map((arg) => Number(defined(arg)));
@@ -46,17 +46,17 @@ function cycler(...raw: unknown[]): LoopContext {
   const state = new LoopContext();
   let position = 0;
   defineKey(state, 'current', items[0]);
-  defineKey(state, 'next', () => {
+  defineKey(state, 'next', callable(() => {
     const value = items[position];
     position = (position + 1) % items.length;
     defineKey(state, 'current', items[position]);
     return value;
-  });
-  defineKey(state, 'reset', () => {
+  }));
+  defineKey(state, 'reset', callable(() => {
     position = 0;
     defineKey(state, 'current', items[0]);
     return null;
-  });
+  }));
   return state;
 }
 
@@ -64,11 +64,11 @@ function cycler(...raw: unknown[]): LoopContext {
 function joiner(...raw: unknown[]): () => string {
   const sep = raw.length ? str(splitArgs(raw).args[0] ?? ', ') : ', ';
   let used = false;
-  return () => {
+  return callable(() => {
     if (used) return sep;
     used = true;
     return '';
-  };
+  });
 }
 
 /** Salt's raise(): stops the render with the template's own message. */
@@ -77,5 +77,5 @@ function raise(...raw: unknown[]): never {
 }
 
 export const builtinGlobals: Readonly<Record<string, unknown>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, unknown>, { range, namespace, dict, cycler, joiner, raise }),
+  Object.assign(Object.create(null) as Record<string, unknown>, Object.fromEntries(Object.entries({ range, namespace, dict, cycler, joiner, raise }).map(([name, fn]) => [name, callable(fn)]))),
 );

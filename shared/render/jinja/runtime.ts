@@ -10,7 +10,7 @@ import * as op from './operators.js';
 import { str } from './print.js';
 import { Slice, getAttr, getItem } from './sandbox.js';
 import { getTest } from './tests.js';
-import { LoopContext, Namespace, Undefined, defineKey, hasOwn, makeKwargs, makeNumber, tuple, typeName } from './values.js';
+import { LoopContext, Namespace, Undefined, callable, defineKey, isCallable, hasOwn, makeKwargs, makeNumber, tuple, typeName } from './values.js';
 
 /** What a runtime needs from the engine that renders templates. */
 export interface TemplateHost {
@@ -63,7 +63,7 @@ function loopContext(items: unknown[], index: number): LoopContext {
   const entries: [string, unknown][] = [
     ['index', index + 1], ['index0', index], ['revindex', length - index], ['revindex0', length - index - 1],
     ['first', index === 0], ['last', index === length - 1], ['length', length], ['depth', 1], ['depth0', 0],
-    ['cycle', (...values: unknown[]) => values[index % values.length]],
+    ['cycle', callable((...values: unknown[]) => values[index % values.length])],
   ];
   if (index > 0) entries.push(['previtem', items[index - 1]]);
   if (index < length - 1) entries.push(['nextitem', items[index + 1]]);
@@ -115,7 +115,7 @@ const shared = {
   getitem: getItem,
   call(fn: unknown, name: string, args: unknown[]): unknown {
     const callee = defined(fn);
-    if (typeof callee !== 'function') throw typeError(`'${typeName(callee)}' object is not callable (${name})`);
+    if (!isCallable(callee)) throw typeError(`'${typeName(callee)}' object is not callable (${name})`);
     const result = callee(...args);
     return result instanceof SafeString ? String(result) : result;
   },
@@ -158,7 +158,7 @@ function perTemplate(source: string, host: TemplateHost) {
           throw runtime.attach(err);
         }
       };
-      return (nunjucksMakeMacro as (a: string[], k: string[], f: unknown) => unknown)(argNames, kwargNames, wrapped);
+      return callable((nunjucksMakeMacro as (a: string[], k: string[], f: unknown) => (...args: unknown[]) => unknown)(argNames, kwargNames, wrapped));
     },
     importModule: (context: TemplateContext, name: unknown, withContext: boolean) =>
       host.importModule(name, source, withContext ? context.getVariables() : undefined),

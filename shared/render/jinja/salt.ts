@@ -4,7 +4,7 @@ import { describeError } from '../../errors.js';
 import type { TemplateCaller } from '../types.js';
 import { TemplateFailure, defined } from './failure.js';
 import { plain } from './plain.js';
-import { splitArgs } from './values.js';
+import { callable, splitArgs } from './values.js';
 
 export class SaltFunctions {
   constructor(private readonly caller: TemplateCaller | undefined) {}
@@ -16,7 +16,7 @@ export class SaltFunctions {
   /** The callable for 'mod.fn'; keyword arguments reach the caller as kwargs. */
   function(fun: string): (...args: unknown[]) => unknown {
     const caller = this.caller;
-    return (...raw: unknown[]) => {
+    return callable((...raw: unknown[]) => {
       if (!caller) throw new TemplateFailure(`salt['${fun}'] cannot be called: no execution functions are available to this template`);
       const { args, kwargs } = splitArgs(raw);
       const plainArgs = args.map((arg) => plain(defined(arg)));
@@ -27,7 +27,7 @@ export class SaltFunctions {
         if (err instanceof TemplateFailure) throw err;
         throw new TemplateFailure(`salt['${fun}'] failed: ${describeError(err)}`);
       }
-    };
+    });
   }
 }
 

@@ -4,7 +4,7 @@
 import { defined, typeError } from './failure.js';
 import { pythonMethod } from './methods.js';
 import { numberRepr, repr } from './print.js';
-import { splitArgs, hasOwn, isDict, LoopContext, Namespace, TemplateModule, Tuple, Undefined, typeName, PyFloat } from './values.js';
+import { callable, splitArgs, hasOwn, isDict, LoopContext, Namespace, TemplateModule, Tuple, Undefined, typeName, PyFloat } from './values.js';
 import { SaltFunctions, SaltModule } from './salt.js';
 
 /** Objects whose own properties are the attributes a template may read. */
@@ -20,10 +20,10 @@ function describe(value: unknown): string {
 function boundMethod(value: unknown, name: string): ((...args: unknown[]) => unknown) | undefined {
   const method = pythonMethod(value, name, getItem);
   if (!method) return undefined;
-  return (...raw: unknown[]) => {
+  return callable((...raw: unknown[]) => {
     const { args, kwargs } = splitArgs(raw);
     return method(value, args, kwargs);
-  };
+  });
 }
 
 /** `value.name`: a method first, then an own key (as Jinja's getattr does). */

@@ -2,7 +2,7 @@
 // for an Undefined value rather than errors, as with Jinja's StrictUndefined.
 import { TemplateFailure, defined } from './failure.js';
 import { compare, contains } from './operators.js';
-import { PyFloat, Undefined, isDict, isFloat, hasOwn } from './values.js';
+import { PyFloat, Undefined, isCallable, isDict, isFloat, hasOwn } from './values.js';
 import { SafeString } from './nunjucks.js';
 
 export type Test = (value: unknown, ...args: unknown[]) => boolean;
@@ -24,7 +24,7 @@ const tests: Record<string, Test> = Object.assign(Object.create(null) as Record<
   mapping: (v: unknown) => isDict(v),
   sequence: (v: unknown) => Array.isArray(v) || isStr(v) || isDict(v),
   iterable: (v: unknown) => Array.isArray(v) || isStr(v) || isDict(v),
-  callable: (v: unknown) => typeof v === 'function',
+  callable: (v: unknown) => isCallable(v),
   lower: (v: unknown) => isStr(v) && String(v) === String(v).toLowerCase(),
   upper: (v: unknown) => isStr(v) && String(v) === String(v).toUpperCase(),
   odd: (v: unknown) => Math.abs(Number(defined(v))) % 2 === 1,

@@ -47,6 +47,19 @@ export function splitArgs(args: unknown[]): { args: unknown[]; kwargs: Record<st
   return { args: args.slice(0, -1), kwargs };
 }
 
+const templateCallables = new WeakSet<object>();
+
+/** Marks a function as one templates may call (macros, vetted methods, globals, salt functions). */
+export function callable<T extends (...args: any[]) => unknown>(fn: T): T {
+  templateCallables.add(fn);
+  return fn;
+}
+
+/** Only marked functions are callable: a host function that slipped into the context is not. */
+export function isCallable(value: unknown): value is (...args: unknown[]) => unknown {
+  return typeof value === 'function' && templateCallables.has(value);
+}
+
 /** Jinja's namespace(): the one object whose attributes `{% set ns.x = v %}` may assign. */
 export class Namespace {}
 
