@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** An AST node; fields depend on the node type (see nunjucks/src/nodes.js). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Node = any;
 type NodeClass = { new (lineno: number, colno: number, ...fields: unknown[]): Node; extend(name: string, props: object): NodeClass };
 
