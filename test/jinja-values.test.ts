@@ -80,3 +80,7 @@ test('split with maxsplit keeps the rest as is; center puts odd fill as Python d
 test('set a, b = b, a swaps through a tuple', () => {
   assert.equal(render('{% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}|{% set t = 1, 2 %}{{ t }}'), '21|(1, 2)');
 });
+
+test("string literals take Python's escapes; an unknown escape such as \\d keeps its backslash", () => {
+  assert.equal(render(String.raw`{{ '\x41\u00e9\101' }}|{{ 'a\d+' }}|{{ 'tab\tend' }}|{{ 'a1b22' | regex_replace('\d+', '#') }}|{{ 'q\'q' }}`), "AéA|a\\d+|tab\tend|a#b#|q'q");
+});

@@ -2,6 +2,7 @@
 // `set ns.x = `, `do`, `break`/`continue`, tuples, slices, trailing commas, expression
 // dict keys, `is test arg`, float literals, and Salt's import_yaml/json/text and
 // load_yaml/json/text tags. Names must be identifiers: they end up in generated code.
+import { jinjaTokens } from './lexer.js';
 import { lexer, nodes, parserModule, type Node, type Token } from './nunjucks.js';
 
 const jinjaNodes = {
@@ -338,35 +339,7 @@ class JinjaParser extends Base {
   }
 }
 
-interface Tokenizer {
-  nextToken(): Token | null;
-  back(): void;
-  in_code: boolean;
-}
-
-/** Jinja's lexer balances braces, so `{'a': {'b': 1}}` inside a tag does not end it at `}}`.
- * nunjucks' does not: a `}}` read while a `{` is open becomes a `}` and the lexer steps back. */
-function balanceBraces(tokens: Tokenizer): Tokenizer {
-  const next = tokens.nextToken.bind(tokens);
-  let depth = 0;
-  tokens.nextToken = () => {
-    const tok = next();
-    if (!tok) return tok;
-    if (tok.type === lexer.TOKEN_VARIABLE_START || tok.type === lexer.TOKEN_BLOCK_START) depth = 0;
-    else if (tok.type === lexer.TOKEN_LEFT_CURLY) depth += 1;
-    else if (tok.type === lexer.TOKEN_RIGHT_CURLY) depth = Math.max(0, depth - 1);
-    else if (tok.type === lexer.TOKEN_VARIABLE_END && tok.value === '}}' && depth > 0) {
-      tokens.back();
-      tokens.in_code = true;
-      depth -= 1;
-      return { type: lexer.TOKEN_RIGHT_CURLY, value: '}', lineno: tok.lineno, colno: tok.colno };
-    }
-    return tok;
-  };
-  return tokens;
-}
-
 export function parseTemplate(text: string): Node {
-  const parser = new JinjaParser(balanceBraces(lexer.lex(text, { trimBlocks: false, lstripBlocks: false }) as Tokenizer));
+  const parser = new JinjaParser(jinjaTokens(text));
   return parser.parseAsRoot();
 }
