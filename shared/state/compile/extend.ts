@@ -3,7 +3,7 @@
 // and its requisites are appended to the target's requisite lists.
 import { firstKey, isDict, stateKeys, type HighData } from './high.js';
 import { findName } from './find.js';
-import { isRequisiteKind } from './requisite-kinds.js';
+import { isRequisiteKind } from '../requisites.js';
 
 function mergeArgs(target: unknown[], extension: unknown[]): void {
   for (const arg of extension) {

@@ -6,5 +6,4 @@ export { compileHighstate, type CompiledHigh } from './highstate.js';
 export { highToLow } from './low.js';
 export { finalizeLow, type FinalLow } from './finalize.js';
 export { showLowstate, showSls } from './show.js';
-export { REQUISITE_IN_KINDS, REQUISITE_KINDS, type RequisiteKind } from './requisite-kinds.js';
-export { requisiteParts, resolveRequisite, type Requisite } from './requisites.js';
+export { REQUISITE_IN_KINDS, REQUISITE_KINDS, requisiteParts, resolveRequisite, type Requisite, type RequisiteKind } from '../requisites.js';

@@ -7,7 +7,7 @@
 import { argDicts, firstKey, idBodies, isDict, stateKeys, type HighData, type IdBody } from './high.js';
 import { declaredArgs, findByNameArg, findName, findSlsDecls, type DeclRef } from './find.js';
 import { reconcileExtend } from './extend.js';
-import { REQUISITE_IN_KINDS, REQUISITE_KINDS } from './requisite-kinds.js';
+import { REQUISITE_IN_KINDS, REQUISITE_KINDS } from '../requisites.js';
 
 const SOURCE_KEYWORDS: ReadonlySet<string> = new Set([...REQUISITE_IN_KINDS, 'use', 'prereq']);
 // Arguments `use` never copies.

@@ -1,7 +1,7 @@
 // Structure checks on merged high data (Salt's verify_high), worded as Salt words them.
 import { pyRepr } from '../../output/pyrepr.js';
 import { firstKey, isDict, type HighData } from './high.js';
-import { isRequisiteKind } from './requisite-kinds.js';
+import { isRequisiteKind } from '../requisites.js';
 
 function checkRequisiteList(kind: string, reqs: unknown, id: string, sls: string, errors: string[]): void {
   if (!Array.isArray(reqs)) {

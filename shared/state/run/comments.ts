@@ -1,5 +1,6 @@
 // The comments Salt gives states it did not run because of their requisites.
 import type { LowChunk } from '../types.js';
+import { requisiteParts } from '../requisites.js';
 import type { ChunkPlan } from './plan.js';
 
 export const NOT_RUN = {
@@ -16,7 +17,7 @@ export function missingComment(missing: ChunkPlan['missing']): string {
   const kinds = [...new Set(missing.map((m) => m.kind))];
   for (const kind of kinds) {
     comment += `${' '.repeat(19)}${kind}:\n`;
-    for (const { ref } of missing.filter((m) => m.kind === kind)) comment += `${' '.repeat(23)}${ref.key}: ${ref.value}\n`;
+    for (const { req } of missing.filter((m) => m.kind === kind)) comment += `${' '.repeat(23)}${requisiteParts(req).join(': ')}\n`;
   }
   return comment;
 }

@@ -1,14 +1,17 @@
 // Each chunk's requisites resolved once, before anything runs: the chunks each kind
 // names, the entries that name nothing, and the reverse `prerequired` links of prereq.
 import type { LowChunk, StateLookup } from '../types.js';
-import { entriesOf, MalformedRequisite, matchRef, REQUISITE_KINDS, toRef, type RequisiteKind, type RequisiteRef } from './requisites.js';
+import { matchRequisite, readRequisite, REQUISITE_KINDS, requisiteEntries, type Requisite, type RequisiteKind } from '../requisites.js';
+
+/** The kinds that order and gate a state; listen is run after everything (listen.ts). */
+const PLANNED_KINDS = REQUISITE_KINDS.filter((kind) => kind !== 'listen');
 
 export interface ChunkPlan {
   chunk: LowChunk;
   tag: string;
   /** Target chunk indexes per requisite kind, in the order the entries name them. */
   reqs: Map<RequisiteKind, number[]>;
-  missing: Array<{ kind: RequisiteKind; ref: RequisiteRef }>;
+  missing: Array<{ kind: RequisiteKind; req: Requisite }>;
   /** The text of an entry that cannot be read as a requisite. */
   malformed?: { kind: RequisiteKind; entry: string };
 }
@@ -32,19 +35,16 @@ function addTargets(plan: ChunkPlan, kind: RequisiteKind, targets: number[]): vo
 
 function planChunk(chunk: LowChunk, chunks: readonly LowChunk[], lookup: StateLookup): ChunkPlan {
   const plan: ChunkPlan = { chunk, tag: tagOf(chunk), reqs: new Map(), missing: [] };
-  for (const declared of REQUISITE_KINDS) {
+  for (const declared of PLANNED_KINDS) {
     const kind = kindFor(declared, chunk, lookup);
-    for (const entry of entriesOf(chunk, declared)) {
-      let ref: RequisiteRef;
-      try {
-        ref = toRef(entry);
-      } catch (err) {
-        if (!(err instanceof MalformedRequisite)) throw err;
-        plan.malformed ??= { kind: declared, entry: err.message };
+    for (const entry of requisiteEntries(chunk, declared)) {
+      const req = readRequisite(entry);
+      if (!req) {
+        plan.malformed ??= { kind: declared, entry: JSON.stringify(entry) };
         continue;
       }
-      const targets = matchRef(ref, chunks);
-      if (targets.length === 0) plan.missing.push({ kind, ref });
+      const targets = matchRequisite(req, chunks);
+      if (targets.length === 0) plan.missing.push({ kind, req });
       else addTargets(plan, kind, targets);
     }
   }

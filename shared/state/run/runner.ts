@@ -8,7 +8,7 @@ import { cycleComment, failedComment, malformedComment, missingComment, NOT_RUN,
 import type { RunOptions } from './options.js';
 import { planChunks, type ChunkPlan } from './plan.js';
 import { pyResult } from './python-values.js';
-import type { RequisiteKind } from './requisites.js';
+import type { RequisiteKind } from '../requisites.js';
 import { notRunResult, stateResult } from './result.js';
 import { retryDelay, retrySettings, wouldRetryComment } from './retry.js';
 import { requisiteStatus, type ReqResult, type ReqStatus } from './status.js';

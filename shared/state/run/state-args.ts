@@ -1,12 +1,11 @@
 // The arguments a state function gets: the low chunk minus its bookkeeping, its
 // requisites and the global state arguments the runner itself handles.
 import type { LowChunk, StateArgs, StateFunction } from '../types.js';
-import { REQUISITE_KINDS } from './requisites.js';
+import { REQUISITE_IN_KINDS, REQUISITE_KINDS } from '../requisites.js';
 
 const RUNNER_KEYS = new Set<string>([
   'state', 'fun', 'order', 'names', 'test',
-  ...REQUISITE_KINDS, 'use', 'listen', 'onfail_stop',
-  ...['require', 'watch', 'prereq', 'onfail', 'onchanges', 'use', 'listen'].map((kind) => `${kind}_in`),
+  ...REQUISITE_KINDS, ...REQUISITE_IN_KINDS, 'use', 'onfail_stop',
   'onlyif', 'unless', 'creates', 'check_cmd', 'cmd_opts_exclude', 'retry', 'failhard', 'parallel',
   'reload_modules', 'reload_grains', 'reload_pillar', 'force_reload_modules', 'fire_event',
 ]);

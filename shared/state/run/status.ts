@@ -1,7 +1,7 @@
 // Whether a state may run, judged from its requisites' results the way Salt's
 // check_requisite does (including its precedence between the outcomes).
 import type { StateReturn } from '../types.js';
-import type { RequisiteKind } from './requisites.js';
+import type { RequisiteKind } from '../requisites.js';
 
 export type ReqStatus = 'met' | 'fail' | 'pre' | 'onfail' | 'onchanges' | 'change';
 
