@@ -114,3 +114,7 @@ test('with scopes its names; filter blocks and raw blocks', () => {
 test('nested dict literals close inside a tag (balanced braces)', () => {
   assert.equal(render("{% set d = {'a': {'b': 1}} %}{{ d.a.b }}|{{ {'x': {'y': 2}}}}"), "1|{'x': {'y': 2}}");
 });
+
+test('CRLF templates render with \\n newlines, as Jinja normalizes them', () => {
+  assert.equal(render('a\r\n{{ 1 }}\r\nb\r\n'), 'a\n1\nb\n');
+});

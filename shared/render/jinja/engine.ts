@@ -20,10 +20,9 @@ const CACHE_LIMIT = 1000;
 const MAX_DEPTH = 32;
 const compiled = new Map<string, RootFunction>();
 
-/** Jinja drops one trailing newline of every template (keep_trailing_newline is off). */
-function splitTrailingNewline(text: string): { body: string; newline: string } {
-  const match = /(\r\n|\n|\r)$/.exec(text);
-  return match ? { body: text.slice(0, -match[1].length), newline: match[1] } : { body: text, newline: '' };
+/** Jinja reads every newline as \n and drops the template's last one (keep_trailing_newline is off). */
+function jinjaText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
 }
 
 /** A parse error, at its line; an error at the end of the text is at the last line. */
@@ -82,7 +81,7 @@ function mustLoad(name: unknown, from: string): LoadedTemplate {
 function run(template: LoadedTemplate, vars: Record<string, unknown>): { output: string; context: TemplateContext } {
   const state = current();
   if (state.depth >= MAX_DEPTH) throw new TemplateFailure(`templates import or include each other more than ${MAX_DEPTH} levels deep (at ${template.source})`);
-  const root = compileTemplate(splitTrailingNewline(template.text).body, template.source);
+  const root = compileTemplate(jinjaText(template.text), template.source);
   const context = new TemplateContext(vars);
   const frame = new NunjucksFrame();
   frame.topLevel = true;
@@ -145,8 +144,7 @@ export function renderTemplate(text: string, options: RenderOptions): string {
   const previous = session;
   session = { options, globals: globalsFor(options), depth: 0 };
   try {
-    const { newline } = splitTrailingNewline(text);
-    return run({ source: options.source, text }, options.context).output + newline;
+    return run({ source: options.source, text }, options.context).output + (/[\r\n]$/.test(text) ? '\n' : '');
   } finally {
     session = previous;
   }
