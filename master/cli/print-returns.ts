@@ -1,7 +1,7 @@
 // Prints job returns the way Salt's CLI does: each as it arrives through the chosen
 // outputter (or all at once with --static), then every expected minion that stayed
 // silent. A failed or silent minion makes the run count as failed.
-import type { Outputter } from '../../shared/output/index.js';
+import type { OutputOptions, Outputter } from '../../shared/output/index.js';
 import type { JobReturn } from '../../shared/protocol/messages.js';
 import { ProgressLine, type Write } from './output-sink.js';
 
@@ -9,7 +9,7 @@ export const NO_RESPONSE = 'Minion did not return. [No response]';
 
 export interface PrintOptions {
   outputter: Outputter;
-  color: boolean;
+  format: OutputOptions;
   write: Write;
   /** Print everything at the end, as one document. */
   static: boolean;
@@ -55,7 +55,7 @@ export class ReturnPrinter {
   }
 
   private print(data: Record<string, unknown>): void {
-    const text = this.opts.outputter.format(data, { color: this.opts.color });
+    const text = this.opts.outputter.format(data, this.opts.format);
     if (text) this.opts.write(text.endsWith('\n') ? text : text + '\n');
   }
 }

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // salt-ts TARGET FUNCTION [ARGS...]: run an execution function on the targeted minions.
-import { Option } from 'commander';
 import { userInfo } from 'node:os';
 import { DEFAULT_CONFIG_DIR } from '../../shared/config/load.js';
 import { parseFunctionCall } from '../../shared/args.js';
 import { cliMain, cliProgram } from '../../shared/cli-main.js';
-import { getOutputter, outputterNames } from '../../shared/output/index.js';
+import { getOutputter } from '../../shared/output/index.js';
+import { addOutputOptions, outputOptions, type OutputFlags } from '../../shared/output/cli-options.js';
 import { defaultOutputter } from '../../shared/output/for-function.js';
 import { checkTarget } from '../../shared/targeting/match.js';
 import type { PublishRequest } from '../../shared/protocol/messages.js';
@@ -19,13 +19,11 @@ import { outputSink } from './output-sink.js';
 /** From this many expected minions on, a terminal shows a progress line. */
 const PROGRESS_FROM = 10;
 
-interface SaltOptions {
+interface SaltOptions extends OutputFlags {
   configDir: string;
   timeout?: number;
-  out?: string;
   outFile?: string;
   static?: boolean;
-  color: boolean;
   async?: boolean;
   verbose?: boolean;
   batchSize?: string;
@@ -34,18 +32,16 @@ interface SaltOptions {
   argsSeparator: string;
 }
 
-const program = addTargetOptions(
+const program = addOutputOptions(addTargetOptions(
   cliProgram('salt-ts', 'Run an execution function on the minions a target matches.')
     .argument('<target>', "which minions: a glob on minion ids by default ('*', 'web*')")
     .argument('<function>', 'module.function, e.g. test.ping')
     .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
     .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR),
-)
+), 'how to print returns')
   .option('-t, --timeout <seconds>', 'seconds to wait for returns (default: the master config timeout)', parseFloat)
-  .addOption(new Option('--out <outputter>', 'how to print returns').choices(outputterNames()))
   .option('--out-file <file>', 'write the output to this file instead of stdout')
   .option('--static', 'print every return at the end, as one document')
-  .option('--no-color', 'never colour the output')
   .option('--async', 'publish the job and print its jid without waiting')
   .option('-v, --verbose', 'print the jid before the returns')
   .option('-b, --batch-size <size>', 'run on N minions (or N%) at a time, rolling')
@@ -67,10 +63,10 @@ cliMain('salt-ts', async () => {
   const timeout = opts.async ? 0 : (opts.timeout ?? config.timeout);
   const req: PublishRequest = { tgt: target, tgt_type: tgtType, ...call, user: userInfo().username, timeout };
   const write = outputSink(opts.outFile);
-  const color = opts.color && !opts.outFile && process.stdout.isTTY === true;
+  const format = outputOptions(opts, config, !opts.outFile && process.stdout.isTTY === true);
   const printerFor = (expected: number) =>
     new ReturnPrinter(
-      { outputter, color, write, static: !!opts.static, progress: process.stderr.isTTY === true && expected >= PROGRESS_FROM },
+      { outputter, format, write, static: !!opts.static, progress: process.stderr.isTTY === true && expected >= PROGRESS_FROM },
       expected,
     );
 

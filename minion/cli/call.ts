@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // salt-ts-call FUNCTION [ARGS...]: run an execution function on this host with this
 // minion's config, printing the return under `local` as Salt does.
-import { Option } from 'commander';
 import { userInfo } from 'node:os';
 import { parseCliArgs } from '../../shared/args.js';
 import { cliMain, cliProgram } from '../../shared/cli-main.js';
 import { DEFAULT_CONFIG_DIR, loadMinionConfig } from '../../shared/config/load.js';
-import { getOutputter, outputterNames } from '../../shared/output/index.js';
+import { getOutputter } from '../../shared/output/index.js';
+import { addOutputOptions, outputOptions, type OutputFlags } from '../../shared/output/cli-options.js';
 import { defaultOutputter } from '../../shared/output/for-function.js';
 import { JidGenerator } from '../../shared/jid.js';
 import { GrainsSource } from '../grains/source.js';
@@ -14,19 +14,20 @@ import { ModuleRegistry } from '../modules/registry.js';
 import { executeTask } from '../jobs/execute.js';
 import { localDaemonHandler } from '../jobs/local-daemon.js';
 
-const program = cliProgram('salt-ts-call', 'Run an execution function on this host.')
-  .argument('<function>', 'module.function, e.g. test.ping')
-  .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
-  .option('-c, --config-dir <dir>', 'folder holding the minion config', DEFAULT_CONFIG_DIR)
-  .option('--local', "never contact a master: salt:// files come from this host's file_roots (file_client: local)")
-  .option('--retcode-passthrough', "exit with the function's own retcode")
-  .addOption(new Option('--out <outputter>', 'how to print the return').choices(outputterNames()))
-  .option('--no-color', 'never colour the output');
+const program = addOutputOptions(
+  cliProgram('salt-ts-call', 'Run an execution function on this host.')
+    .argument('<function>', 'module.function, e.g. test.ping')
+    .argument('[arguments...]', 'positional arguments and key=value keyword arguments, typed as YAML')
+    .option('-c, --config-dir <dir>', 'folder holding the minion config', DEFAULT_CONFIG_DIR)
+    .option('--local', "never contact a master: salt:// files come from this host's file_roots (file_client: local)")
+    .option('--retcode-passthrough', "exit with the function's own retcode"),
+  'how to print the return',
+);
 
 cliMain('salt-ts-call', async () => {
   program.parse();
   const [fun, words] = program.processedArgs as [string, string[]];
-  const opts = program.opts<{ configDir: string; local?: boolean; retcodePassthrough?: boolean; out?: string; color: boolean }>();
+  const opts = program.opts<OutputFlags & { configDir: string; local?: boolean; retcodePassthrough?: boolean }>();
   const config = loadMinionConfig(opts.configDir, (msg) => process.stderr.write(`[WARNING ] ${msg}\n`));
   if (opts.local) config.file_client = 'local'; // as salt-call --local does
   const grains = new GrainsSource(config);
@@ -37,7 +38,7 @@ cliMain('salt-ts-call', async () => {
     jid: new JidGenerator().next(), id: grains.minionId, fun, arg, kwarg, grains: grains.current, tgt: grains.minionId, tgt_type: 'glob', user: userInfo().username,
   });
   const outputter = getOutputter(opts.out ?? defaultOutputter(fun));
-  const text = outputter.format({ local: outcome.return }, { color: opts.color && process.stdout.isTTY === true });
+  const text = outputter.format({ local: outcome.return }, outputOptions(opts, config, process.stdout.isTTY === true));
   if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   if (opts.retcodePassthrough) return outcome.retcode;
   return outcome.success ? 0 : 1;

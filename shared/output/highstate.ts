@@ -8,10 +8,6 @@ import { isRecord } from './sorted-keys.js';
 import { pySplitlines } from './splitlines.js';
 
 export interface HighstateOptions extends OutputOptions {
-  /** Salt's state_output: full (default), terse, mixed, changes; an `_id` suffix prints IDs as names. */
-  stateOutput?: string;
-  /** Salt's state_verbose: false hides states that succeeded without changes. */
-  stateVerbose?: boolean;
   /** Salt's state_output_profile: the Started/Duration lines and the total run time. */
   stateOutputProfile?: boolean;
 }

@@ -3,6 +3,10 @@
 export interface OutputOptions {
   color: boolean;
   indent?: number;
+  /** Salt's state_output for state runs: full (default), terse, mixed, changes. */
+  stateOutput?: string;
+  /** Salt's state_verbose: false hides states that succeeded without changes. */
+  stateVerbose?: boolean;
 }
 
 export interface Outputter {
