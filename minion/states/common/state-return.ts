@@ -9,7 +9,7 @@ export function startReturn(name: string, comment = ''): StateReturn {
   return { name, result: true, comment, changes: {} };
 }
 
-/** The return failed with the comment. */
+/** The return failed with the comment (Salt's _error). */
 export function fail(ret: StateReturn, comment: string): StateReturn {
   return Object.assign(ret, { result: false, comment });
 }

@@ -11,7 +11,7 @@ import { compilePattern, MULTILINE } from '../../modules/file/python-regex.js';
 import { unifiedDiffLines } from '../../modules/file/unified-diff.js';
 import { pyStr } from '../../platform/py-str.js';
 import { splitLines, stringList } from './args.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 import { chooseSource, sourceContent } from './source.js';
 import { touch } from './touch.js';
 
@@ -20,17 +20,17 @@ export const append: StateFunction = {
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.append');
+    if (!name) return fail(ret, 'Must provide name to file.append');
     try {
       return await appendText(ctx, args, name, ret);
     } catch (err) {
-      return failed(ret, errorText(err));
+      return fail(ret, errorText(err));
     }
   },
 };
 
 async function appendText(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
-  if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
+  if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
   if (args.makedirs === true) {
     if (ctx.test) {
       ret.comment = `Directory ${path.dirname(name)} is set to be updated`;
@@ -42,7 +42,7 @@ async function appendText(ctx: StateContext, args: StateArgs, name: string, ret:
     if (ctx.test || touched.result === false) return touched;
   }
   const chunks = await texts(ctx, args, name);
-  if (chunks === null) return failed(ret, 'No text found to append. Nothing appended');
+  if (chunks === null) return fail(ret, 'No text found to append. Nothing appended');
 
   const data = await readFile(name);
   const body = data.toString('utf8');

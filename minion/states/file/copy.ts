@@ -10,7 +10,7 @@ import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { checkUserGroup, defaultOwner } from './owner.js';
 import { checkPerms, currentMeta } from './perms.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 import { walk } from './tree.js';
 
 export const copy: StateFunction = {
@@ -20,15 +20,15 @@ export const copy: StateFunction = {
     const source = await expandUser(pyStr(args.source ?? ''));
     const ret = startReturn(name);
     ret.comment = `Copied "${source}" to "${name}"`;
-    if (!name) return failed(ret, 'Must provide name to file.copy');
-    if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
-    if (!(await lstat(source).then(() => true, () => false))) return failed(ret, `Source file "${source}" is not present`);
+    if (!name) return fail(ret, 'Must provide name to file.copy');
+    if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
+    if (!(await lstat(source).then(() => true, () => false))) return fail(ret, `Source file "${source}" is not present`);
     if (args.subdir === true && (await stat(name).then((st) => st.isDirectory(), () => false))) name = path.join(name, path.basename(source));
     ret.name = name;
     try {
       return await copyInto(ctx, args, source, name, ret);
     } catch (err) {
-      return failed(ret, `Failed to copy "${source}" to "${name}": ${errorText(err)}`);
+      return fail(ret, `Failed to copy "${source}" to "${name}": ${errorText(err)}`);
     }
   },
 };
@@ -39,7 +39,7 @@ async function copyInto(ctx: StateContext, args: StateArgs, source: string, name
   const owner = preserve ? { user: src.user, group: src.group } : await defaultOwner(ctx.opts, ownerArg(args.user ?? args.owner), ownerArg(args.group));
   if (!preserve) {
     const badOwner = await checkUserGroup(owner.user, owner.group);
-    if (badOwner) return failed(ret, badOwner);
+    if (badOwner) return fail(ret, badOwner);
   }
   const mode = preserve || args.mode == null ? src.mode : modeArg(args.mode, 'mode', name)!;
   const force = args.force === true;
@@ -63,7 +63,7 @@ async function copyInto(ctx: StateContext, args: StateArgs, source: string, name
   if (force) await rm(name, { recursive: true, force: true });
   const parent = path.dirname(name);
   if (!(await stat(parent).then((st) => st.isDirectory(), () => false))) {
-    if (args.makedirs !== true) return failed(ret, `The target directory ${parent} is not present`);
+    if (args.makedirs !== true) return fail(ret, `The target directory ${parent} is not present`);
     await makeDirs(parent, owner.user, owner.group, mode);
   }
   await cp(source, name, { recursive: true, force: true, verbatimSymlinks: true, preserveTimestamps: preserve });

@@ -9,7 +9,7 @@ import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg, truthy } from './args.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 import { cleanDir, included, keepSet, requiredPaths, walk, type WalkStep } from './tree.js';
 
 const RECURSE_TYPES = ['user', 'group', 'mode', 'ignore_files', 'ignore_dirs', 'silent'];
@@ -21,11 +21,11 @@ export const directory: StateFunction = {
     let name = await expandUser(pyStr(args.name ?? ''));
     if (name.length > 1) name = name.replace(/\/+$/, '');
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.directory');
+    if (!name) return fail(ret, 'Must provide name to file.directory');
     try {
       return await ensure(ctx, args, name, ret);
     } catch (err) {
-      return failed(ret, errorText(err));
+      return fail(ret, errorText(err));
     }
   },
 };
@@ -33,17 +33,17 @@ export const directory: StateFunction = {
 async function ensure(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
   const clean = args.clean === true;
   const maxDepth = args.max_depth == null ? null : Number(args.max_depth);
-  if (maxDepth !== null && clean) return failed(ret, 'Cannot specify both max_depth and clean');
+  if (maxDepth !== null && clean) return fail(ret, 'Cannot specify both max_depth and clean');
   const user = ownerArg(args.user ?? args.owner);
   const group = ownerArg(args.group);
   const dirMode = modeArg(truthy(args.dir_mode) ? args.dir_mode : args.mode, 'dir_mode', name);
   const fileMode = truthy(args.file_mode) ? modeArg(args.file_mode, 'file_mode', name) : dirMode;
   const follow = args.follow_symlinks === true;
   const badOwner = await checkUserGroup(user, group);
-  if (badOwner && !ctx.test) return failed(ret, badOwner);
-  if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
+  if (badOwner && !ctx.test) return fail(ret, badOwner);
+  if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
   const recurse = recurseSet(args.recurse);
-  if (typeof recurse === 'string') return failed(ret, recurse);
+  if (typeof recurse === 'string') return fail(ret, recurse);
 
   const inWay = await replaceInWay(ctx.test, args, name, ret);
   if (inWay) return inWay;
@@ -59,7 +59,7 @@ async function ensure(ctx: StateContext, args: StateArgs, name: string, ret: Sta
   ret.changes = 'forced' in ret.changes ? { forced: ret.changes.forced } : {};
   if (!(await isDir(name))) {
     if (!(await isDir(path.dirname(name)))) {
-      if (args.makedirs !== true) return failed(ret, `No directory to create ${name} in`);
+      if (args.makedirs !== true) return fail(ret, `No directory to create ${name} in`);
     }
     await makeDirs(name, user, group, dirMode);
     ret.changes = { [name]: { directory: 'new' } };
@@ -70,8 +70,8 @@ async function ensure(ctx: StateContext, args: StateArgs, name: string, ret: Sta
   if (args.children_only !== true) await checkPerms(false, name, ret, { user, group, mode: dirMode }, follow);
   const steps = recurse.size || clean ? await walk(name, maxDepth) : [];
   if (recurse.size) {
-    if (recurse.has('user') && user === null) return failed(ret, 'user not specified, but configured as a target for recursive ownership management');
-    if (recurse.has('group') && group === null) return failed(ret, 'group not specified, but configured as a target for recursive ownership management');
+    if (recurse.has('user') && user === null) return fail(ret, 'user not specified, but configured as a target for recursive ownership management');
+    if (recurse.has('group') && group === null) return fail(ret, 'group not specified, but configured as a target for recursive ownership management');
     const below = belowWanted(recurse, { user, group, mode: dirMode }, fileMode);
     for (const { root, dirs, files } of steps) {
       if (!recurse.has('ignore_files')) for (const f of files) await checkPerms(false, path.join(root, f), ret, below.files, follow);
@@ -103,7 +103,7 @@ async function replaceInWay(test: boolean, args: StateArgs, name: string, ret: S
   if (args.backupname != null) {
     const backup = pyStr(args.backupname);
     if (await lstat(backup).then(() => true, () => false)) {
-      if (!force) return failed(ret, `File exists where the backup target ${backup} should go`);
+      if (!force) return fail(ret, `File exists where the backup target ${backup} should go`);
       await rm(backup, { recursive: true });
     }
     await rename(name, backup);
@@ -111,8 +111,8 @@ async function replaceInWay(test: boolean, args: StateArgs, name: string, ret: S
     const what = isFile && !isLink ? 'File' : 'Symlink';
     if (!test) await rm(name, { recursive: true });
     ret.changes.forced = `${what} ${test ? 'would be' : 'was'} forcibly replaced`;
-  } else if (isLink) return failed(ret, `Specified location ${name} exists and is a symlink`);
-  else return failed(ret, `Specified location ${name} exists and is a file`);
+  } else if (isLink) return fail(ret, `Specified location ${name} exists and is a symlink`);
+  else return fail(ret, `Specified location ${name} exists and is a file`);
   return null;
 }
 

@@ -10,7 +10,7 @@ import { optionalString } from './args.js';
 import { readLines } from './diff.js';
 import { editLines, type LineEdit } from './line-edit.js';
 import { managed } from './managed.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 
 const MODES = ['ensure', 'replace', 'delete', 'insert'];
 
@@ -19,23 +19,23 @@ export const line: StateFunction = {
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.line');
+    if (!name) return fail(ret, 'Must provide name to file.line');
     try {
       return await editFile(ctx, args, name, ret);
     } catch (err) {
-      return failed(ret, `${name}: ${errorText(err)}`);
+      return fail(ret, `${name}: ${errorText(err)}`);
     }
   },
 };
 
 async function editFile(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
   if (args.create === true) await managed.run(ctx, { name, create: true, user: args.user, group: args.group, mode: args.file_mode, replace: false });
-  if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
-  if (!(await stat(name).then(() => true, () => false))) return failed(ret, `${name}: file not found`);
+  if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
+  if (!(await stat(name).then(() => true, () => false))) return fail(ret, `${name}: file not found`);
   const mode = optionalString(args.mode)?.toLowerCase() ?? null;
-  if (mode === null) return failed(ret, 'Mode was not defined. How to process the file?');
-  if (!MODES.includes(mode)) return failed(ret, `Unknown mode: "${mode}"`);
-  if (mode !== 'delete' && args.content == null) return failed(ret, "Content can only be empty if mode is ['delete']");
+  if (mode === null) return fail(ret, 'Mode was not defined. How to process the file?');
+  if (!MODES.includes(mode)) return fail(ret, `Unknown mode: "${mode}"`);
+  if (mode !== 'delete' && args.content == null) return fail(ret, "Content can only be empty if mode is ['delete']");
 
   const file = await realpath(name);
   const original = await readFile(file, 'utf8');

@@ -12,7 +12,7 @@ import { managedContents } from './contents.js';
 import { contentDiff } from './diff.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 import { chooseSource, sourceContent, SourceError } from './source.js';
 import { replaceContent } from './write.js';
 
@@ -23,24 +23,24 @@ export const managed: StateFunction = {
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Destination file name is required');
+    if (!name) return fail(ret, 'Destination file name is required');
     try {
       return await manage(ctx, args, name, ret);
     } catch (err) {
       ret.changes = {};
-      return failed(ret, err instanceof SourceError ? err.message : `Unable to manage file: ${errorText(err)}`);
+      return fail(ret, err instanceof SourceError ? err.message : `Unable to manage file: ${errorText(err)}`);
     }
   },
 };
 
 async function manage(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
-  if (typeof args.mode === 'string' && args.mode.toLowerCase() === 'keep') return failed(ret, "mode: keep is not supported by salt-ts; give the mode, e.g. '0644'");
+  if (typeof args.mode === 'string' && args.mode.toLowerCase() === 'keep') return fail(ret, "mode: keep is not supported by salt-ts; give the mode, e.g. '0644'");
   const mode = modeArg(args.mode, 'mode', name);
   const dirMode = modeArg(args.dir_mode, 'dir_mode', name);
   const given = ['contents', 'contents_pillar', 'contents_grains'].filter((key) => args[key] != null).length;
   const hasSource = truthy(args.source);
-  if (hasSource && given > 0) return failed(ret, "'source' cannot be used in combination with 'contents', 'contents_pillar', or 'contents_grains'");
-  if (given > 1) return failed(ret, "Only one of 'contents', 'contents_pillar', and 'contents_grains' is permitted");
+  if (hasSource && given > 0) return fail(ret, "'source' cannot be used in combination with 'contents', 'contents_pillar', or 'contents_grains'");
+  if (given > 1) return fail(ret, "Only one of 'contents', 'contents_pillar', and 'contents_grains' is permitted");
   // With nothing to write, Salt only creates the file and manages its metadata.
   const replace = args.replace !== false && (hasSource || given > 0);
   const template = optionalString(args.template);
@@ -54,11 +54,11 @@ async function manage(ctx: StateContext, args: StateArgs, name: string, ret: Sta
     return ret;
   }
   const badOwner = await checkUserGroup(user, group);
-  if (badOwner) return failed(ret, badOwner);
-  if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
-  if (await stat(name).then((st) => st.isDirectory(), () => false)) return failed(ret, `Specified target ${name} is a directory`);
-  if (args.context != null && !isRecord(args.context)) return failed(ret, 'Context must be formed as a dict');
-  if (truthy(args.defaults) && !isRecord(args.defaults)) return failed(ret, 'Defaults must be formed as a dict');
+  if (badOwner) return fail(ret, badOwner);
+  if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
+  if (await stat(name).then((st) => st.isDirectory(), () => false)) return fail(ret, `Specified target ${name} is a directory`);
+  if (args.context != null && !isRecord(args.context)) return fail(ret, 'Context must be formed as a dict');
+  if (truthy(args.defaults) && !isRecord(args.defaults)) return fail(ret, 'Defaults must be formed as a dict');
 
   const want: Wanted = { user, group, mode };
   const exists = await lstat(name).then(() => true, () => false);
@@ -131,7 +131,7 @@ async function predict(name: string, target: string, exists: boolean, data: Buff
 async function create(args: StateArgs, name: string, data: Buffer | null, want: Wanted, dirMode: string | null, ret: StateReturn): Promise<StateReturn> {
   const parent = path.dirname(name);
   if (!(await stat(parent).then((st) => st.isDirectory(), () => false))) {
-    if (args.makedirs !== true) return failed(ret, 'Parent directory not present');
+    if (args.makedirs !== true) return fail(ret, 'Parent directory not present');
     await makeDirs(parent, want.user, want.group, dirMode ?? executableDirMode(want.mode));
   }
   if (data === null) {

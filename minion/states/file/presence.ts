@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { StateFunction } from '../../../shared/state/types.js';
 import { expandUser } from '../../modules/file/paths.js';
 import { pyStr } from '../../platform/py-str.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 
 const lexists = (file: string) => lstat(file).then(() => true, () => false);
 
@@ -13,9 +13,9 @@ export const absent: StateFunction = {
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.absent');
-    if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
-    if (name === '/') return failed(ret, 'Refusing to make "/" absent');
+    if (!name) return fail(ret, 'Must provide name to file.absent');
+    if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
+    if (name === '/') return fail(ret, 'Refusing to make "/" absent');
     const st = await lstat(name).catch(() => null);
     if (!st) {
       ret.comment = `File ${name} is not present`;
@@ -32,7 +32,7 @@ export const absent: StateFunction = {
       await rm(name, { recursive: true });
     } catch (err) {
       ret.changes = {};
-      return failed(ret, kind === 'Directory' ? `Failed to remove directory ${name}` : errorText(err));
+      return fail(ret, kind === 'Directory' ? `Failed to remove directory ${name}` : errorText(err));
     }
     ret.comment = `Removed ${kind.toLowerCase()} ${name}`;
     return ret;
@@ -44,8 +44,8 @@ export const exists: StateFunction = {
   run: async (_ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.exists');
-    if (!(await lexists(name))) return failed(ret, `Specified path ${name} does not exist`);
+    if (!name) return fail(ret, 'Must provide name to file.exists');
+    if (!(await lexists(name))) return fail(ret, `Specified path ${name} does not exist`);
     ret.comment = `Path ${name} exists`;
     return ret;
   },
@@ -56,8 +56,8 @@ export const missing: StateFunction = {
   run: async (_ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.missing');
-    if (await lexists(name)) return failed(ret, `Specified path ${name} exists`);
+    if (!name) return fail(ret, 'Must provide name to file.missing');
+    if (await lexists(name)) return fail(ret, `Specified path ${name} exists`);
     ret.comment = `Path ${name} is missing`;
     return ret;
   },

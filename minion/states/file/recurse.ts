@@ -11,7 +11,7 @@ import { modeArg, ownerArg, stringList } from './args.js';
 import { directory } from './directory.js';
 import { managed } from './managed.js';
 import { checkUserGroup } from './owner.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 import { splitSaltUrl } from './source.js';
 import { cleanDir, included, keepSet, requiredPaths } from './tree.js';
 
@@ -24,7 +24,7 @@ export const recurse: StateFunction = {
     try {
       return await copyTree(ctx, args, name, ret);
     } catch (err) {
-      return failed(ret, errorText(err));
+      return fail(ret, errorText(err));
     }
   },
 };
@@ -36,17 +36,17 @@ interface Tree {
 }
 
 async function copyTree(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
-  if (args.mode != null) return failed(ret, "'mode' is not allowed in 'file.recurse'. Please use 'file_mode' and 'dir_mode'.");
+  if (args.mode != null) return fail(ret, "'mode' is not allowed in 'file.recurse'. Please use 'file_mode' and 'dir_mode'.");
   const dirMode = modeArg(args.dir_mode, 'dir_mode', name);
   const fileMode = modeArg(args.file_mode, 'file_mode', name);
   const user = ownerArg(args.user ?? args.owner);
   const group = ownerArg(args.group);
   const badOwner = await checkUserGroup(user, group);
-  if (badOwner) return failed(ret, badOwner);
-  if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
+  if (badOwner) return fail(ret, badOwner);
+  if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
   const sources = stringList(args.source).map((s) => s.replace(/\/+$/, ''));
   const invalid = sources.find((s) => !s.startsWith('salt://'));
-  if (invalid !== undefined) return failed(ret, `Invalid source '${invalid}' (must be a salt:// URI)`);
+  if (invalid !== undefined) return fail(ret, `Invalid source '${invalid}' (must be a salt:// URI)`);
 
   let tree: Tree | null = null;
   let where = { dir: '', saltenv: ctx.saltenv };
@@ -57,11 +57,11 @@ async function copyTree(ctx: StateContext, args: StateArgs, name: string, ret: S
     if (tree) break;
   }
   if (!tree) {
-    if (sources.length > 1) return failed(ret, 'Recurse failed: none of the specified sources were found');
-    return failed(ret, `The directory '${where.dir}' does not exist on the salt fileserver in saltenv '${where.saltenv}'`);
+    if (sources.length > 1) return fail(ret, 'Recurse failed: none of the specified sources were found');
+    return fail(ret, `The directory '${where.dir}' does not exist on the salt fileserver in saltenv '${where.saltenv}'`);
   }
   if (!(await stat(name).then((st) => st.isDirectory(), () => false))) {
-    if (await lstat(name).then(() => true, () => false)) return failed(ret, `The path ${name} exists and is not a directory`);
+    if (await lstat(name).then(() => true, () => false)) return fail(ret, `The path ${name} exists and is not a directory`);
     if (!ctx.test) await makeDirs(name, user, group, dirMode);
   }
 

@@ -7,17 +7,17 @@ import { expandUser } from '../../modules/file/paths.js';
 import { flagBits } from '../../modules/file/python-regex.js';
 import { replaceInFile } from '../../modules/file/replace.js';
 import { pyStr } from '../../platform/py-str.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 
 export const replace: StateFunction = {
   doc: 'Replace matches of a Python regular expression (pattern) by repl: count (0: all), flags (default 8, MULTILINE), append_if_not_found, prepend_if_not_found, not_found_content, backup (suffix, default .bak; False for none), show_changes, ignore_if_missing, backslash_literal.',
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.replace');
-    if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
+    if (!name) return fail(ret, 'Must provide name to file.replace');
+    if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
     if (!(await stat(name).then(() => true, () => false))) {
-      if (args.ignore_if_missing !== true) return failed(ret, `${name}: file not found`);
+      if (args.ignore_if_missing !== true) return fail(ret, `${name}: file not found`);
       ret.comment = 'No changes needed to be made';
       return ret;
     }
@@ -39,7 +39,7 @@ export const replace: StateFunction = {
         backslashLiteral: args.backslash_literal === true,
       });
     } catch (err) {
-      return failed(ret, `${name}: ${errorText(err)}`);
+      return fail(ret, `${name}: ${errorText(err)}`);
     }
     if (!changes) {
       ret.comment = 'No changes needed to be made';

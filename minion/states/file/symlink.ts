@@ -9,18 +9,18 @@ import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { checkUserGroup, defaultOwner, groupName, ownerIds, userName } from './owner.js';
 import { currentMeta } from './perms.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 
 export const symlink: StateFunction = {
   doc: 'Create a symbolic link to target, owned by user:group; force replaces what is in the way, backupname renames it; makedirs creates the parent (mode sets its mode).',
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.symlink');
+    if (!name) return fail(ret, 'Must provide name to file.symlink');
     try {
       return await link(ctx.test, ctx.opts, args, name, ret);
     } catch (err) {
-      return failed(ret, errorText(err));
+      return fail(ret, errorText(err));
     }
   },
 };
@@ -36,7 +36,7 @@ async function link(test: boolean, opts: Record<string, unknown>, args: Record<s
   if (await checkUserGroup(user, null)) problems.push(`User ${user} does not exist`);
   if (await checkUserGroup(null, group)) problems.push(`Group ${group} does not exist`);
   if (!path.isAbsolute(name)) problems.push(`Specified file ${name} is not an absolute path`);
-  if (problems.length) return failed(ret, problems.join('. ') + (problems.length > 1 ? '.' : ''));
+  if (problems.length) return fail(ret, problems.join('. ') + (problems.length > 1 ? '.' : ''));
 
   const own = await lstat(name).catch(() => null);
   const ownedRight = async () => {
@@ -65,13 +65,13 @@ async function link(test: boolean, opts: Record<string, unknown>, args: Record<s
     } else if (force) {
       ret.result = null;
       ret.comment = `The file or directory ${name} is set for removal to make way for a new symlink targeting ${target}`;
-    } else return failed(ret, `File or directory exists where the symlink ${name} should be. Did you mean to use force?`);
+    } else return fail(ret, `File or directory exists where the symlink ${name} should be. Did you mean to use force?`);
     if (parentMissing) ret.comment += args.makedirs === true ? `\n${parent} will be created` : `\nDirectory ${parent} for symlink is not present`;
     return ret;
   }
 
   if (parentMissing) {
-    if (args.makedirs !== true) return failed(ret, `Directory ${parent} for symlink is not present`);
+    if (args.makedirs !== true) return fail(ret, `Directory ${parent} for symlink is not present`);
     await makeDirs(parent, user, group, mode);
   }
   if (own?.isSymbolicLink()) {
@@ -80,7 +80,7 @@ async function link(test: boolean, opts: Record<string, unknown>, args: Record<s
       else if (await setOwner(name, user, group, ownedRight)) {
         ret.comment = `Set ownership of symlink ${name} to ${user}:${group}`;
         ret.changes.ownership = `${user}:${group}`;
-      } else return failed(ret, `Failed to set ownership of symlink ${name} to ${user}:${group}`);
+      } else return fail(ret, `Failed to set ownership of symlink ${name} to ${user}:${group}`);
       return ret;
     }
     await rm(name);
@@ -88,19 +88,19 @@ async function link(test: boolean, opts: Record<string, unknown>, args: Record<s
     const backupname = args.backupname == null ? null : pyStr(args.backupname);
     if (backupname !== null) {
       const backup = path.isAbsolute(backupname) ? backupname : backupname === path.basename(backupname) ? path.join(path.dirname(path.normalize(name)), backupname) : null;
-      if (backup === null) return failed(ret, `Backupname must be an absolute path or a file name: ${backupname}`);
+      if (backup === null) return fail(ret, `Backupname must be an absolute path or a file name: ${backupname}`);
       if (await lstat(backup).then(() => true, () => false)) {
-        if (!force) return failed(ret, `Symlink & backup dest exists and Force not set. ${name} -> ${target} - backup: ${backup}`);
+        if (!force) return fail(ret, `Symlink & backup dest exists and Force not set. ${name} -> ${target} - backup: ${backup}`);
         await rm(backup, { recursive: true });
       }
       await rename(name, backup);
     } else if (force) await rm(name, { recursive: true });
-    else return failed(ret, `${own.isFile() ? 'File' : own.isDirectory() ? 'Directory' : 'File system entry'} exists where the symlink ${name} should be`);
+    else return fail(ret, `${own.isFile() ? 'File' : own.isDirectory() ? 'Directory' : 'File system entry'} exists where the symlink ${name} should be`);
   }
   try {
     await makeLink(target, name);
   } catch (err) {
-    return failed(ret, `Unable to create new symlink ${name} -> ${target}: ${errorText(err)}`);
+    return fail(ret, `Unable to create new symlink ${name} -> ${target}: ${errorText(err)}`);
   }
   ret.comment = `Created new symlink ${name} -> ${target}`;
   ret.changes.new = name;

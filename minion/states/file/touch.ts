@@ -5,18 +5,18 @@ import type { StateFunction } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
 import { expandUser } from '../../modules/file/paths.js';
 import { pyStr } from '../../platform/py-str.js';
-import { errorText, failed, startReturn } from './ret.js';
+import { errorText, fail, startReturn } from '../common/state-return.js';
 
 export const touch: StateFunction = {
   doc: 'Create an empty file or update the atime and mtime (seconds since the epoch; default now) of an existing one; makedirs creates the parents.',
   run: async (ctx, args) => {
     const name = await expandUser(pyStr(args.name ?? ''));
     const ret = startReturn(name);
-    if (!name) return failed(ret, 'Must provide name to file.touch');
-    if (!path.isAbsolute(name)) return failed(ret, `Specified file ${name} is not an absolute path`);
+    if (!name) return fail(ret, 'Must provide name to file.touch');
+    if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
     const atime = args.atime == null ? null : Number(args.atime);
     const mtime = args.mtime == null ? null : Number(args.mtime);
-    if ((atime !== null && !Number.isFinite(atime)) || (mtime !== null && !Number.isFinite(mtime))) return failed(ret, `atime and mtime of ${name} must be seconds since the epoch`);
+    if ((atime !== null && !Number.isFinite(atime)) || (mtime !== null && !Number.isFinite(mtime))) return fail(ret, `atime and mtime of ${name} must be seconds since the epoch`);
     const before = await stat(name).catch(() => null);
     if (ctx.test) {
       ret.result = null;
@@ -34,12 +34,12 @@ export const touch: StateFunction = {
     }
     try {
       if (args.makedirs === true) await makeDirs(path.dirname(name), null, null, null);
-      if (!(await stat(path.dirname(name)).then((st) => st.isDirectory(), () => false))) return failed(ret, `Directory not present to touch file ${name}`);
+      if (!(await stat(path.dirname(name)).then((st) => st.isDirectory(), () => false))) return fail(ret, `Directory not present to touch file ${name}`);
       const now = Date.now() / 1000;
       if (!before) await appendFile(name, '');
       await utimes(name, atime ?? now, mtime ?? now);
     } catch (err) {
-      return failed(ret, errorText(err));
+      return fail(ret, errorText(err));
     }
     if (!before) {
       ret.comment = `Created empty file ${name}`;
