@@ -16,7 +16,8 @@ import { TemplateModule, defineKey, hasOwn } from './values.js';
 
 type RootFunction = (env: unknown, context: TemplateContext, frame: Frame, runtime: Runtime, cb: (err: unknown, out?: string) => void) => void;
 
-const CACHE_LIMIT = 1000;
+// Enough for every SLS and map file of a highstate; large templates compile to large code.
+const CACHE_LIMIT = 300;
 const MAX_DEPTH = 32;
 const compiled = new Map<string, RootFunction>();
 
@@ -38,7 +39,12 @@ function syntaxFailure(err: unknown, text: string, source: string): TemplateFail
 /** The compiled root function of a template text, from the cache when seen before. */
 function compileTemplate(text: string, source: string): RootFunction {
   const cached = compiled.get(text);
-  if (cached) return cached;
+  if (cached) {
+    // Least recently used goes first: re-insert on every hit.
+    compiled.delete(text);
+    compiled.set(text, cached);
+    return cached;
+  }
   let root: RootFunction;
   try {
     const code = generate(parseTemplate(text));
