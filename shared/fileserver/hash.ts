@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import type { HashType } from '../protocol/messages.js';
 
-export async function hashFile(file: string, hashType: HashType): Promise<string> {
-  const hash = createHash(hashType);
+/** The hex digest of `file` by an OpenSSL digest name (every HashType of the protocol is one). */
+export async function hashFile(file: string, digest: string): Promise<string> {
+  const hash = createHash(digest);
   await pipeline(createReadStream(file), hash);
   return hash.digest('hex');
 }

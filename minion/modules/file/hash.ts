@@ -1,7 +1,5 @@
-// file.get_hash: a file's digest, streamed, by the hashlib names Salt accepts.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+// file.get_hash: a file's digest by the hashlib names Salt accepts.
+import { hashFile } from '../../../shared/fileserver/hash.js';
 import { CommandExecutionError } from '../command-error.js';
 
 /** hashlib's names and OpenSSL's for the same digests. */
@@ -15,7 +13,5 @@ const DIGESTS: Record<string, string> = {
 export async function fileHash(path: string, form: string): Promise<string> {
   const digest = DIGESTS[form];
   if (!digest) throw new CommandExecutionError(`Invalid hash type: ${form}`);
-  const hash = createHash(digest);
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
+  return hashFile(path, digest);
 }
