@@ -1,5 +1,7 @@
 // npm run demo: a master and three minions (web1, web2, db1) on the embedded
-// broker under .demo/, a first `salt-ts '*' test.ping`, then up until Ctrl-C.
+// broker under .demo/, serving this repository's states/; a first `salt-ts '*'
+// test.ping` and state.apply (each minion's root_dir is its .demo/ folder, so the
+// states write there), then up until Ctrl-C.
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,7 @@ const MINIONS: MinionSpec[] = [
 ];
 
 rmSync(DEMO_DIR, { recursive: true, force: true });
-const cluster = await LocalCluster.create(DEMO_DIR, { auto_accept: true });
+const cluster = await LocalCluster.create(DEMO_DIR, { auto_accept: true, file_roots: { base: [join(ROOT, 'states')] } });
 const stop = async () => {
   process.stdout.write('\nstopping the demo master and minions...\n');
   await cluster.stop();
@@ -34,9 +36,11 @@ try {
   process.stdout.write(`starting minions ${MINIONS.map((m) => m.id).join(', ')} (auto_accept: True)\n`);
   await cluster.waitForMinions(MINIONS.map((m) => m.id));
 
-  process.stdout.write(`\n$ salt-ts '*' test.ping\n`);
-  const ping = await cluster.cli('salt-ts', ['*', 'test.ping']);
-  process.stdout.write(ping.stdout + ping.stderr);
+  for (const args of [['*', 'test.ping'], ['*', 'state.apply', 'test=True', '--state-output', 'terse'], ['*', 'state.apply', '--state-output', 'terse']]) {
+    process.stdout.write(`\n$ salt-ts ${args.map((a) => (a === '*' ? "'*'" : a)).join(' ')}\n`);
+    const res = await cluster.cli('salt-ts', args);
+    process.stdout.write(res.stdout + res.stderr);
+  }
 
   const c = `-c ${relative(ROOT, cluster.masterDir)}`;
   process.stdout.write(
@@ -46,6 +50,8 @@ try {
       `  npx --no-install salt-ts ${c} '*' test.ping`,
       `  npx --no-install salt-ts ${c} 'web*' test.echo hello`,
       `  npx --no-install salt-ts ${c} -L web1,db1 test.version --out json`,
+      `  npx --no-install salt-ts ${c} -G roles:web state.apply webserver`,
+      `  npx --no-install salt-ts ${c} web1 state.show_lowstate`,
       `  npx --no-install salt-ts-key ${c} -L`,
       `  npx --no-install salt-ts-run ${c} manage.status`,
       `Logs: ${relative(ROOT, DEMO_DIR)}/*/*.log. Press Ctrl-C to stop everything.`,
