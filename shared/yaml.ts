@@ -1,6 +1,7 @@
 // YAML as Salt loads it: PyYAML's YAML 1.1 resolvers plus Salt's SaltYamlSafeLoader tweaks
 // (leading-zero integers read as decimal, timestamps kept as strings).
-import { LineCounter, parseDocument, stringify, type ScalarTag, type Tags, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Document, type ScalarTag, type Tags, type YAMLError } from 'yaml';
+import type { NonStringId } from './state/compile/sls-source.js';
 
 export class YamlSyntaxError extends Error {
   readonly source: string;
@@ -120,6 +121,12 @@ const schemaOptions = { version: '1.1', customTags: saltTags, resolveKnownTags: 
 const fatalWarnings = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 export function parseYaml(text: string, source: string): unknown {
+  return parseYamlReportingKeys(text, source).data;
+}
+
+/** The loaded data, and the top-level keys YAML resolved to something other than a string
+ * (an unquoted `true:`, `1.5:`, `~:`), which Salt refuses as state IDs. */
+export function parseYamlReportingKeys(text: string, source: string): { data: unknown; nonStringKeys: NonStringId[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     ...schemaOptions,
@@ -127,14 +134,49 @@ export function parseYaml(text: string, source: string): unknown {
     prettyErrors: false,
     lineCounter,
   });
+  const fail = (offset: number, reason: string): never => {
+    const { line, col } = lineCounter.linePos(offset);
+    throw new YamlSyntaxError(source, line, col, reason);
+  };
   const problem: YAMLError | undefined =
     doc.errors[0] ?? doc.warnings.find((warning) => fatalWarnings.has(warning.code));
-  if (problem) {
-    const { line, col } = lineCounter.linePos(problem.pos[0]);
-    const reason = problem.code === 'MULTIPLE_DOCS' ? 'expected a single document' : problem.message;
-    throw new YamlSyntaxError(source, line, col, reason);
-  }
-  return doc.toJS();
+  if (problem) fail(problem.pos[0], problem.code === 'MULTIPLE_DOCS' ? 'expected a single document' : problem.message);
+  const unhashable = findCollectionKey(doc, text);
+  if (unhashable) fail(unhashable.offset, `found unacceptable key ${unhashable.text} (a mapping or list cannot be a mapping key)`);
+  return { data: doc.toJS(), nonStringKeys: nonStringTopKeys(doc) };
+}
+
+/** The first mapping key that is a mapping or a list (directly or through an alias): Python
+ * cannot hash one, so Salt's loader refuses it, where the yaml package would stringify it. */
+function findCollectionKey(doc: Document, text: string): { offset: number; text: string } | undefined {
+  let found: { offset: number; text: string } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (!isCollection(key)) return undefined;
+      const [start, end] = (pair.key as { range: [number, number, number] }).range;
+      found = { offset: start, text: text.slice(start, end).trim() };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Top-level keys that loaded as bool, int, float or None, named as the loaded data names them. */
+function nonStringTopKeys(doc: Document): NonStringId[] {
+  if (!isMap(doc.contents)) return [];
+  const found = doc.contents.items.flatMap(({ key }): NonStringId[] => {
+    if (!isScalar(key)) return [];
+    const { value } = key;
+    // yaml names a null key '' in the loaded object.
+    if (value === null) return [{ key: '', type: 'NoneType' }];
+    if (typeof value === 'boolean') return [{ key: String(value), type: 'bool' }];
+    if (typeof value !== 'number') return []; // strings, and the `<<` merge key (a symbol)
+    const tagged = key.tag ?? (INT.test(String(key.source)) ? intTag.tag : floatTag.tag);
+    return [{ key: String(value), type: tagged === intTag.tag ? 'int' : 'float' }];
+  });
+  // `yes:` and `true:` are one key of the data: report it once, as the later one.
+  return [...new Map(found.map((id) => [id.key, id])).values()];
 }
 
 /** Block-style YAML as PyYAML's safe_dump(default_flow_style=False) writes it. */

@@ -32,7 +32,11 @@ export class StateRun implements SlsSource {
 
   /** Renders text through a pipeline (`jinja|yaml`, or its own #! line), with extra variables. */
   render(text: string, source: string, vars: Record<string, unknown> = {}, pipeline = this.exec.opts.renderer): Promise<unknown> {
-    return this.renderer.renderSls(text, { source, context: { ...this.baseContext(), ...vars }, defaultRenderer: pipeline });
+    return this.renderer.renderSls(text, this.slsOptions(source, vars, pipeline));
+  }
+
+  private slsOptions(source: string, vars: Record<string, unknown>, pipeline = this.exec.opts.renderer) {
+    return { source, context: { ...this.baseContext(), ...vars }, defaultRenderer: pipeline };
   }
 
   /** Renders a file template (file.managed's `template: jinja`) to text. */
@@ -50,8 +54,8 @@ export class StateRun implements SlsSource {
     for (const url of slsCandidates(sls)) {
       const file = await readTreeFile(this.exec, url, saltenv);
       if (!file) continue;
-      const data = await this.render(file.text, url, slsVariables(sls, url, saltenv));
-      return { data, source: url };
+      const { data, nonStringIds } = await this.renderer.renderSlsReportingIds(file.text, this.slsOptions(url, slsVariables(sls, url, saltenv)));
+      return { data, source: url, nonStringIds };
     }
     return null;
   }

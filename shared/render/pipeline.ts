@@ -1,7 +1,8 @@
 // Salt's renderer pipeline: SLS text goes through text renderers (jinja) and ends in a
 // data renderer (yaml, json). A first line `#!jinja|yaml` picks the pipeline for its
 // file; without one the default (the `renderer` option, jinja|yaml) applies.
-import { parseYaml, YamlSyntaxError } from '../yaml.js';
+import type { NonStringId } from '../state/compile/sls-source.js';
+import { parseYamlReportingKeys, YamlSyntaxError } from '../yaml.js';
 import { RenderError } from './errors.js';
 import { renderJinja } from './jinja/index.js';
 import type { RenderOptions } from './types.js';
@@ -9,7 +10,7 @@ import type { RenderOptions } from './types.js';
 export const DEFAULT_RENDERER = 'jinja|yaml';
 
 type TextRenderer = (text: string, options: RenderOptions) => string;
-type DataRenderer = (text: string, source: string) => unknown;
+type DataRenderer = (text: string, source: string) => RenderedSls;
 
 const TEXT_RENDERERS: ReadonlyMap<string, TextRenderer> = new Map([['jinja', renderJinja]]);
 const DATA_RENDERERS: ReadonlyMap<string, DataRenderer> = new Map([
@@ -22,17 +23,30 @@ export type SlsRenderOptions = RenderOptions & { defaultRenderer?: string };
 
 /** Renders an SLS file to data (or, for a pipeline of text renderers only, to text). */
 export function renderSls(text: string, options: SlsRenderOptions): unknown {
+  return renderSlsReportingIds(text, options).data;
+}
+
+/** What an SLS file renders to, with the top-level keys its data renderer did not read as
+ * strings (an unquoted `true:` in YAML), which the state compiler refuses as IDs. */
+export interface RenderedSls {
+  data: unknown;
+  nonStringIds: NonStringId[];
+}
+
+/** renderSls, also reporting the top-level keys that are not strings. */
+export function renderSlsReportingIds(text: string, options: SlsRenderOptions): RenderedSls {
   // Salt answers a blank file with empty high data before any renderer runs.
-  if (text.trim() === '') return {};
+  if (text.trim() === '') return { data: {}, nonStringIds: [] };
   const shebang = readShebang(text);
   const pipe = shebang ?? options.defaultRenderer ?? DEFAULT_RENDERER;
   const steps = parsePipe(pipe, options.source, shebang === undefined ? undefined : 1);
   // The shebang line becomes an empty line so that later line numbers stay right.
-  let value: unknown = shebang === undefined ? text : text.slice(text.search(/\r?\n|$/));
+  let value = shebang === undefined ? text : text.slice(text.search(/\r?\n|$/));
   for (const step of steps) {
-    value = 'text' in step ? step.text(value as string, options) : step.data(value as string, options.source);
+    if ('data' in step) return step.data(value, options.source); // parsePipe keeps a data renderer last
+    value = step.text(value, options);
   }
-  return value;
+  return { data: value, nonStringIds: [] };
 }
 
 /** Renders a file template (file.managed `template:`): 'jinja', or '' / 'none' for the text as it is. */
@@ -69,9 +83,10 @@ function parsePipe(pipe: string, source: string, line: number | undefined): Step
   });
 }
 
-function renderYaml(text: string, source: string): unknown {
+function renderYaml(text: string, source: string): RenderedSls {
   try {
-    return emptyAsHighData(parseYaml(text, source));
+    const { data, nonStringKeys } = parseYamlReportingKeys(text, source);
+    return { data: emptyAsHighData(data), nonStringIds: nonStringKeys };
   } catch (err) {
     if (!(err instanceof YamlSyntaxError)) throw err;
     // YamlSyntaxError's message starts with where it is; the RenderError says that itself.
@@ -80,10 +95,10 @@ function renderYaml(text: string, source: string): unknown {
   }
 }
 
-function renderJson(text: string, source: string): unknown {
-  if (text.trim() === '') return {};
+function renderJson(text: string, source: string): RenderedSls {
+  if (text.trim() === '') return { data: {}, nonStringIds: [] };
   try {
-    return JSON.parse(text) as unknown;
+    return { data: JSON.parse(text) as unknown, nonStringIds: [] }; // JSON keys are always strings
   } catch (err) {
     const message = (err as Error).message;
     const position = /at position (\d+)/.exec(message);

@@ -3,6 +3,7 @@
 // synchronous: the thread blocks while this side, whose event loop stays free, runs the
 // call and hands back the answer. One render at a time; later ones wait their turn.
 import { MessageChannel, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+import type { RenderedSls } from '../pipeline.js';
 import type { LoadedTemplate } from '../types.js';
 import { restoreError, transferError } from './error-transfer.js';
 import type { CallAnswer, CallRequest, RenderJob, RenderOutcome, ThreadRenderOptions, WorkerSetup } from './messages.js';
@@ -48,8 +49,13 @@ export class RenderThread {
     return this.thread?.worker.threadId;
   }
 
-  renderSls(text: string, options: ThreadRenderOptions & { defaultRenderer?: string }): Promise<unknown> {
-    return this.enqueue({ kind: 'sls', text, options });
+  async renderSls(text: string, options: ThreadRenderOptions & { defaultRenderer?: string }): Promise<unknown> {
+    return (await this.renderSlsReportingIds(text, options)).data;
+  }
+
+  /** renderSls, also reporting the top-level keys that did not render as strings. */
+  async renderSlsReportingIds(text: string, options: ThreadRenderOptions & { defaultRenderer?: string }): Promise<RenderedSls> {
+    return (await this.enqueue({ kind: 'sls', text, options })) as RenderedSls;
   }
 
   async renderText(text: string, renderer: string, options: ThreadRenderOptions): Promise<string> {

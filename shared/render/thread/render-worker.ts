@@ -1,7 +1,7 @@
 // The render thread: renders SLS files and templates one at a time. Calls a template
 // makes (salt[...], imports) go to the parent through the blocking SyncCaller.
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderSls, renderText } from '../pipeline.js';
+import { renderSlsReportingIds, renderText } from '../pipeline.js';
 import type { LoadedTemplate, RenderOptions } from '../types.js';
 import { transferError } from './error-transfer.js';
 import type { RenderJob, RenderOutcome, WorkerSetup } from './messages.js';
@@ -16,7 +16,7 @@ const bridge: Pick<RenderOptions, 'salt' | 'loader'> = {
 };
 
 function run(job: RenderJob): unknown {
-  if (job.kind === 'sls') return renderSls(job.text, { ...job.options, ...bridge });
+  if (job.kind === 'sls') return renderSlsReportingIds(job.text, { ...job.options, ...bridge });
   return renderText(job.text, job.renderer, { ...job.options, ...bridge });
 }
 
