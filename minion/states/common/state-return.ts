@@ -2,6 +2,7 @@
 // way Salt's states read them (Python truthiness, strings, lists).
 import type { StateContext, StateReturn } from '../../../shared/state/types.js';
 import { SaltTsError } from '../../../shared/errors.js';
+import { truthy as pyTruthy } from '../../../shared/state/python-values.js';
 import { pyStr } from '../../platform/py-str.js';
 
 /** A fresh return: result True, no changes, the comment given. */
@@ -22,9 +23,7 @@ export function errorText(err: unknown): string {
 /** Python's truth value (0, '', [], {}, None, False are false); 'True'/'yes' strings as a CLI gives them are true. */
 export function truthy(value: unknown): boolean {
   if (typeof value === 'string') return value !== '' && !/^(false|no|off|0)$/i.test(value);
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
+  return pyTruthy(value);
 }
 
 /** A text argument, or null when not given (None or ''). */

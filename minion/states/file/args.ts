@@ -1,13 +1,6 @@
-// Reading file-state arguments the way Salt reads them: truthiness as Python sees it,
-// modes written as 644, '0644' or '0o644', texts given as a string or a list.
+// Reading file-state arguments the way Salt reads them: owners, modes written as 644,
+// '0644' or '0o644', texts given as a string or a list.
 import { pyStr } from '../../platform/py-str.js';
-
-/** Python's truth value of an argument (0, '', [], {}, None and False are false). */
-export function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
-}
 
 /** A string argument, or null when it is not given. */
 export function optionalString(value: unknown): string | null {

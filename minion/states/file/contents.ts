@@ -3,7 +3,8 @@
 import type { StateContext } from '../../../shared/state/types.js';
 import { traverse } from '../../modules/grains/traverse.js';
 import { pyStr } from '../../platform/py-str.js';
-import { splitLines, stringList, truthy } from './args.js';
+import { splitLines, stringList } from './args.js';
+import { truthy } from '../../../shared/state/python-values.js';
 import { SourceError } from './source.js';
 
 const MISSING = Symbol('missing');

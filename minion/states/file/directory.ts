@@ -6,7 +6,8 @@ import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../
 import { makeDirs } from '../../modules/file/mkdir.js';
 import { expandUser } from '../../modules/file/paths.js';
 import { pyStr } from '../../platform/py-str.js';
-import { modeArg, ownerArg, truthy } from './args.js';
+import { modeArg, ownerArg } from './args.js';
+import { truthy } from '../../../shared/state/python-values.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
 import { errorText, fail, startReturn } from '../common/state-return.js';

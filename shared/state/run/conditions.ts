@@ -2,7 +2,8 @@
 // comments. Shell commands run through cmd.retcode; `fun:` entries call a function.
 import { access } from 'node:fs/promises';
 import type { LowChunk } from '../types.js';
-import { truthy } from './python-values.js';
+import { isDict } from '../compile/high.js';
+import { truthy } from '../python-values.js';
 
 export type Call = (fun: string, args: unknown[], kwargs: Record<string, unknown>) => Promise<unknown>;
 
@@ -60,8 +61,6 @@ async function callFunction(call: Call, entry: Record<string, unknown>): Promise
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
-const isDict = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** onlyif: every command must succeed (every function return true) for the state to run. */
 async function onlyif(entries: unknown[], call: Call, opts: Record<string, unknown>): Promise<Check> {

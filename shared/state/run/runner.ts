@@ -7,7 +7,7 @@ import { callState, type Which } from './call-state.js';
 import { cycleComment, failedComment, malformedComment, missingComment, NOT_RUN, wouldWatchComment } from './comments.js';
 import type { RunOptions } from './options.js';
 import { planChunks, type ChunkPlan } from './plan.js';
-import { pyResult } from './python-values.js';
+import { pyResult } from '../python-values.js';
 import type { RequisiteKind } from '../requisites.js';
 import { notRunResult, stateResult } from './result.js';
 import { retryDelay, retrySettings, wouldRetryComment } from './retry.js';
