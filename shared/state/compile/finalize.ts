@@ -1,13 +1,13 @@
 // What a real run (or test=True) executes: high data with `extend:`, the `_in`
 // requisites, `use` and `exclude:` applied, compiled to low chunks whose requisites are
-// normalized (see requisites.ts).
+// normalized (see ../requisites.ts).
 import type { LowChunk } from '../types.js';
 import { applyExclude } from './exclude.js';
 import { reconcileExtend } from './extend.js';
 import type { HighData } from './high.js';
 import { highToLow } from './low.js';
 import { applyRequisiteIn } from './requisite-in.js';
-import { normalizeRequisites } from './requisites.js';
+import { normalizeRequisites } from './normalize-requisites.js';
 import { verifyHigh } from './verify.js';
 
 export interface FinalLow {
