@@ -1,6 +1,6 @@
-// pkg: install, remove and query Debian packages with apt and dpkg.
+// pkg: install, remove, purge and query Debian packages with apt and dpkg.
 import { refreshDb } from './pkg/apt.js';
-import { installPackages, removePackages } from './pkg/change.js';
+import { installPackages, uninstallPackages } from './pkg/change.js';
 import { installedPackages, joinVersions } from './pkg/dpkg.js';
 import { installedVersionsOf, latestVersionsOf } from './pkg/query.js';
 import { installTargets, removeTargets } from './pkg/targets.js';
@@ -11,7 +11,7 @@ const optionalText = (value: unknown): string | null => (value == null || value 
 
 export const pkgModule: ExecModule = {
   name: 'pkg',
-  doc: 'Install, remove and query Debian packages (apt-get, apt-cache, dpkg).',
+  doc: 'Install, remove, purge and query Debian packages (apt-get, apt-cache, dpkg).',
   functions: {
     install: {
       doc: "Install name (or pkgs=[name or {name: version}], or sources=[{name: /path/to.deb}]), refresh=True runs apt-get update first; return {pkg: {old, new}}.",
@@ -33,7 +33,13 @@ export const pkgModule: ExecModule = {
     remove: {
       doc: 'Remove name (or pkgs=[...]) with apt-get remove; return {pkg: {old, new}} for the packages removed.',
       params: [{ name: 'name', default: null }, { name: 'pkgs', default: null }],
-      run: (_ctx, a) => removePackages(removeTargets(a.name, a.pkgs)),
+      run: (_ctx, a) => uninstallPackages(removeTargets(a.name, a.pkgs), 'remove'),
+    },
+    purge: {
+      doc: "Remove name (or pkgs=[...]) and its configuration files with apt-get purge, also when only its configuration files are left; return {pkg: {old, new}}.",
+      params: [{ name: 'name', default: null }, { name: 'pkgs', default: null }],
+      varkw: true,
+      run: (_ctx, a) => uninstallPackages(removeTargets(a.name, a.pkgs), 'purge'),
     },
     version: {
       doc: "Return the installed version of a package ('' when not installed), or {name: version} for several names or a glob.",

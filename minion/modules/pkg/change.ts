@@ -1,8 +1,8 @@
-// pkg.install and pkg.remove: run apt-get or dpkg, then report how the installed packages changed.
+// pkg.install, pkg.remove and pkg.purge: run apt-get or dpkg, then report how the installed packages changed.
 import { CommandExecutionError } from '../command-error.js';
 import { refreshDb, runApt } from './apt.js';
 import { compareDicts, type Changes } from './changes.js';
-import { installedPackages, joinVersions } from './dpkg.js';
+import { dpkgPackages, installedPackages, joinVersions } from './dpkg.js';
 import type { InstallTargets } from './targets.js';
 
 export interface InstallOptions {
@@ -11,14 +11,21 @@ export interface InstallOptions {
   skipVerify: boolean;
 }
 
-async function installedVersions(): Promise<Record<string, string>> {
-  return joinVersions(await installedPackages());
-}
+/** Package -> version, of the packages a change is measured on. */
+type Snapshot = () => Promise<Record<string, string>>;
+
+const installedVersions: Snapshot = async () => joinVersions(await installedPackages());
+
+/** What purge acts on: installed packages and removed ones whose configuration files are left. */
+const purgeableVersions: Snapshot = async () => {
+  const { installed, removed } = await dpkgPackages();
+  return { ...joinVersions(removed), ...joinVersions(installed) };
+};
 
 /** Runs the command and returns the changes; a failure raises naming the packages, with the errors and the changes made anyway. */
-async function changePackages(before: Record<string, string>, doing: string, names: string[], argv: string[]): Promise<Changes> {
+async function changePackages(before: Record<string, string>, doing: string, names: string[], argv: string[], snapshot: Snapshot = installedVersions): Promise<Changes> {
   const result = await runApt(argv);
-  const changes = compareDicts(before, await installedVersions());
+  const changes = compareDicts(before, await snapshot());
   if (result.retcode !== 0) {
     const errors = [(result.stderr || result.stdout).trim() || `${argv[0]} exited ${result.retcode}`];
     throw new CommandExecutionError(`Problem encountered ${doing} package(s) ${names.join(', ')}`, { errors, changes });
@@ -50,10 +57,12 @@ export async function installPackages(targets: InstallTargets, options: InstallO
   return changePackages(await installedVersions(), 'installing', names, installCommand(targets, options));
 }
 
-/** Removes those of the named packages that are installed and returns {pkg: {old, new: ''}}; {} when none is. */
-export async function removePackages(names: string[]): Promise<Changes> {
-  const before = await installedVersions();
-  const installed = names.filter((name) => Object.hasOwn(before, name));
-  if (!installed.length) return {};
-  return changePackages(before, 'removing', installed, ['apt-get', '-q', '-y', 'remove', ...installed]);
+/** apt-get remove (or purge: with the configuration files) those of the named packages that dpkg has
+ * to act on, and returns {pkg: {old, new: ''}}; {} when there are none. */
+export async function uninstallPackages(names: string[], action: 'remove' | 'purge'): Promise<Changes> {
+  const snapshot = action === 'purge' ? purgeableVersions : installedVersions;
+  const before = await snapshot();
+  const targets = names.filter((name) => Object.hasOwn(before, name));
+  if (!targets.length) return {};
+  return changePackages(before, 'removing', targets, ['apt-get', '-q', '-y', action, ...targets], snapshot);
 }
