@@ -1,11 +1,11 @@
 // One state run of a job: the saltenv, pillar and test mode it runs with, the render
 // thread its templates use, and what it gives the compiler (SLS files) and each state
 // (its context).
-import { RenderThread } from '../../shared/render/thread/render-thread.js';
 import type { LoadedSls, SlsSource } from '../../shared/state/compile/index.js';
 import type { LowChunk, StateContext } from '../../shared/state/types.js';
 import type { ExecContext } from '../modules/types.js';
 import { jobRenderHost } from './render-host.js';
+import { leaseRenderThread, type RenderLease } from './render-threads.js';
 import { slsVariables } from './sls-variables.js';
 import { readTreeFile, slsCandidates } from './tree-files.js';
 
@@ -16,13 +16,30 @@ export interface StateRunSettings {
 }
 
 export class StateRun implements SlsSource {
-  private readonly renderer: RenderThread;
+  private readonly lease: RenderLease;
+  /** salt:// files fetched in this run: a hundred states from one template ask the master once. */
+  private readonly fetched = new Map<string, Promise<string | null>>();
 
   constructor(
     readonly exec: ExecContext,
     readonly settings: StateRunSettings,
   ) {
-    this.renderer = new RenderThread(jobRenderHost(exec, settings.saltenv));
+    this.lease = leaseRenderThread(jobRenderHost(exec, settings.saltenv));
+  }
+
+  private get renderer() {
+    return this.lease.thread;
+  }
+
+  private cacheFile(url: string, saltenv: string): Promise<string | null> {
+    if (!url.startsWith('salt://')) return this.exec.daemon({ op: 'cache_file', url, saltenv });
+    const key = `${saltenv}\0${url}`;
+    let fetched = this.fetched.get(key);
+    if (!fetched) {
+      fetched = this.exec.daemon({ op: 'cache_file', url, saltenv });
+      this.fetched.set(key, fetched);
+    }
+    return fetched;
   }
 
   /** What every template of this run sees. */
@@ -73,7 +90,7 @@ export class StateRun implements SlsSource {
       stateId: chunk.__id__,
       sls: chunk.__sls__,
       call: (fun, arg = [], kwarg = {}) => exec.call(fun, arg, kwarg),
-      cacheFile: (url, saltenv) => exec.daemon({ op: 'cache_file', url, saltenv: saltenvOf(saltenv) }),
+      cacheFile: (url, saltenv) => this.cacheFile(url, saltenvOf(saltenv)),
       listFiles: async (prefix, saltenv) => {
         const listing = await exec.daemon({ op: 'list_files', prefix, saltenv: saltenvOf(saltenv) });
         // file.recurse's include_empty knows empty directories by their trailing slash.
@@ -84,6 +101,6 @@ export class StateRun implements SlsSource {
   }
 
   close(): Promise<void> {
-    return this.renderer.close();
+    return this.lease.release();
   }
 }

@@ -14,7 +14,10 @@ export async function makeDirs(dir: string, user: unknown, group: unknown, mode:
   const missing: string[] = [];
   for (let d = path.normalize(dir); !(await stat(d).then(() => true, () => false)); d = path.dirname(d)) missing.unshift(d);
   for (const d of missing) {
-    await mkdir(d);
+    // Another state or minion may create the same parent meanwhile.
+    await mkdir(d).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
     if (bits !== null) await chmod(d, bits);
     if (uid !== -1 || gid !== -1) await chown(d, uid, gid);
   }
