@@ -40,6 +40,8 @@ describe('state.apply, end to end', () => {
 
   before(async () => {
     cpSync(TREE, stateTree(), { recursive: true });
+    // A fresh machine may have no package lists yet: pkg.installed needs a candidate for hello.
+    if (!/Candidate: \d/.test((await runProcess('apt-cache', ['policy', 'hello'])).stdout)) await runProcess('apt-get', ['update', '-qq'], 300_000);
     helloWasInstalled = (await runProcess('dpkg-query', ['-W', '-f', '${Status}', 'hello'])).stdout.includes('install ok installed');
     if (helloWasInstalled) await runProcess('dpkg', ['-r', 'hello']);
   });

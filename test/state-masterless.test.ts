@@ -95,6 +95,14 @@ describe('masterless state runs (salt-ts-call --local)', () => {
     assert.equal(readFileSync(dest, 'utf8'), 'hello you from box1\n');
   });
 
+  test('template text arriving as job data (pillar=) is printed as data, never rendered', async () => {
+    write('states/motto.sls', `motto:\n  file.managed:\n    - name: ${join(dir, 'out/motto')}\n    - contents: {{ pillar['motto'] | yaml_dquote }}\n`);
+    const payload = "{{ 7 * 7 }} {{ ''.constructor.constructor('return process')() }}";
+    const res = await call('local', '--local', 'state.apply', 'motto', `pillar=${JSON.stringify({ motto: payload })}`);
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.equal(readFileSync(join(dir, 'out/motto'), 'utf8'), `${payload}\n`);
+  });
+
   test('a broken SLS is a list of errors naming the file and line, exit code 1', async () => {
     write('states/bad.sls', 'a:\n  test.nop:\n    - name: [x\n');
     const res = await call('local', '--local', 'state.apply', 'bad');
