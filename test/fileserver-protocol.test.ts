@@ -7,7 +7,8 @@ import { parseMinionNoticeSubject, Subjects } from '../shared/protocol/subjects.
 const badMessage = (problem: RegExp) => (e: unknown) => (e as { code?: string }).code === 'SALTTS_BAD_MESSAGE' && problem.test((e as Error).message);
 
 describe('file server messages', () => {
-  test('the three requests parse', () => {
+  test('the four requests parse', () => {
+    assert.deepEqual(parseFileRequest({ op: 'envs' }), { op: 'envs' });
     assert.deepEqual(parseFileRequest({ op: 'stat', saltenv: 'base', path: 'a/b' }), { op: 'stat', saltenv: 'base', path: 'a/b' });
     assert.deepEqual(parseFileRequest({ op: 'read', saltenv: 'prod', path: 'x', offset: 0, length: FILE_CHUNK_MAX }), {
       op: 'read', saltenv: 'prod', path: 'x', offset: 0, length: FILE_CHUNK_MAX,
@@ -23,7 +24,7 @@ describe('file server messages', () => {
   });
 
   test('an unknown op, a saltenv that is not a plain name or a missing path is refused', () => {
-    assert.throws(() => parseFileRequest({ op: 'write', saltenv: 'base', path: 'x' }), badMessage(/'op' must be one of stat, read, list/));
+    assert.throws(() => parseFileRequest({ op: 'write', saltenv: 'base', path: 'x' }), badMessage(/'op' must be one of envs, stat, read, list/));
     for (const saltenv of ['..', '.', 'a/b', '']) assert.throws(() => parseFileRequest({ op: 'stat', saltenv, path: 'x' }), badMessage(/'saltenv' is malformed/));
     assert.throws(() => parseFileRequest({ op: 'stat', saltenv: 'base' }), badMessage(/'path' must be a string/));
   });

@@ -24,7 +24,7 @@ describe('masterless state runs (salt-ts-call --local)', () => {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'salt-ts-masterless-'));
-    const minion = { id: 'box1', root_dir: join(dir, 'root'), file_roots: { base: [join(dir, 'states')] }, grains: { roles: ['web'] } };
+    const minion = { id: 'box1', root_dir: join(dir, 'root'), file_roots: { base: [join(dir, 'states')], prod: [join(dir, 'prod')] }, grains: { roles: ['web'] } };
     write('local/minion', stringify(minion));
     // Without --local: file_client: local in the config means the same.
     write('configured/minion', stringify({ ...minion, file_client: 'local', master: '127.0.0.1', nats_port: 1 }));
@@ -51,6 +51,9 @@ describe('masterless state runs (salt-ts-call --local)', () => {
     );
     write('states/motd/map.jinja', "{% set motd = {'greeting': 'Welcome to ' ~ grains['id'] ~ ' (' ~ grains['roles'] | join(',') ~ ')'} %}\n");
     write('states/motd/motd.jinja', '{{ greeting }}\n');
+    // Another saltenv's own top file counts for that saltenv, as in Salt's default merging.
+    write('prod/top.sls', "prod:\n  'box1':\n    - extra\n");
+    write('prod/extra.sls', 'extra-check:\n  test.succeed_without_changes: []\n');
     write('states/hello.jinja', 'hello {{ who }} from {{ grains.id }}\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,6 +62,7 @@ describe('masterless state runs (salt-ts-call --local)', () => {
     const first = await call('local', '--local', 'state.apply');
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.deepEqual(changedIds(first.ret), ['announce', 'motd-file']);
+    assert.ok(Object.values(first.ret as States).some((s) => s.__id__ === 'extra-check'), 'the prod top file adds prod SLS files');
     assert.equal(readFileSync(join(dir, 'out/motd'), 'utf8'), 'Welcome to box1 (web)\n');
     const second = await call('local', '--local', 'state.apply');
     assert.deepEqual(changedIds(second.ret), [], 'onchanges skips announce when nothing changed');
@@ -74,9 +78,11 @@ describe('masterless state runs (salt-ts-call --local)', () => {
   });
 
   test('state.show_top and state.show_lowstate show what the top file gives this minion', async () => {
-    assert.deepEqual((await call('local', '--local', 'state.show_top')).ret, { base: ['motd'] });
+    assert.deepEqual((await call('local', '--local', 'state.show_top')).ret, { base: ['motd'], prod: ['extra'] });
+    assert.deepEqual((await call('local', '--local', 'state.show_top', 'saltenv=base')).ret, { base: ['motd'] }, 'a named saltenv reads only its own top file');
+    assert.deepEqual((await call('local', '--local', 'cp.envs')).ret, ['base', 'prod']);
     const low = (await call('local', '--local', 'state.show_lowstate')).ret as Array<Record<string, unknown>>;
-    assert.deepEqual(low.map((c) => [c.__id__, c.state, c.fun, c.order]), [['motd-file', 'file', 'managed', 10000], ['announce', 'cmd', 'run', 10001]]);
+    assert.deepEqual(low.map((c) => [c.__id__, c.state, c.fun, c.order]), [['motd-file', 'file', 'managed', 10000], ['announce', 'cmd', 'run', 10001], ['extra-check', 'test', 'succeed_without_changes', 10002]]);
     assert.deepEqual(Object.keys(low[0]!).slice(0, 5), ['state', 'name', '__sls__', '__env__', '__id__']);
   });
 

@@ -28,6 +28,7 @@ export function serveFiles(nc: NatsConnection, deps: FileServerDeps): Subscripti
   const hashes = new HashCache(deps.hashType);
   const reads = new Limiter(CONCURRENT_READS);
   const answer = async (req: FileRequest): Promise<Uint8Array> => {
+    if (req.op === 'envs') return encodeJson(roots.saltenvs());
     if (req.op === 'list') return fitPayload(nc, encodeJson(await roots.list(req.saltenv, req.prefix)), req);
     const found = await roots.find(req.saltenv, req.path);
     if (!found) throw new SaltTsError('SALTTS_FILE_NOT_FOUND', `salt://${req.path} is not on the file server in saltenv '${req.saltenv}'`);
@@ -58,7 +59,7 @@ async function respond(msg: Msg, deps: FileServerDeps, answer: (req: FileRequest
 }
 
 /** A listing too large for one message is refused with what to do instead. */
-function fitPayload(nc: NatsConnection, payload: Uint8Array, req: FileRequest & { op: 'list' }): Uint8Array {
+function fitPayload(nc: NatsConnection, payload: Uint8Array, req: Extract<FileRequest, { op: 'list' }>): Uint8Array {
   const max = nc.info?.max_payload ?? 1024 * 1024;
   if (payload.length <= max - 1024) return payload;
   throw new SaltTsError(

@@ -27,6 +27,7 @@ export abstract class SaltUrlClient implements FileClient {
     return isSaltUrl(url) ? this.cachedPath(parseSaltUrl(url, saltenv)) : '';
   }
 
+  abstract envs(): Promise<string[]>;
   abstract list(prefix: string, saltenv: string): Promise<FileListing>;
   protected abstract fetch(loc: SaltUrl): Promise<string | null>;
   protected abstract remoteHash(loc: SaltUrl): Promise<FileHash | null>;

@@ -18,7 +18,7 @@ export class FileServerChannel {
 
   /** The server's answer; its errors are thrown as SaltTsError with the server's code. */
   async request(req: FileRequest): Promise<Uint8Array> {
-    const about = `salt://${req.op === 'list' ? req.prefix : req.path} (saltenv '${req.saltenv}')`;
+    const about = describeRequest(req);
     const nc = await this.connection().catch((err: unknown) => {
       throw new SaltTsError('SALTTS_MASTER_UNREACHABLE', `minion ${this.id} cannot reach the master to fetch ${about}: ${describeError(err)}`, { cause: err });
     });
@@ -34,4 +34,9 @@ export class FileServerChannel {
     const known = Object.hasOwn(ErrorCodes, code);
     throw new SaltTsError(known ? (code as ErrorCode) : 'SALTTS_BAD_MESSAGE', new TextDecoder().decode(reply.data));
   }
+}
+
+function describeRequest(req: FileRequest): string {
+  if (req.op === 'envs') return 'the list of saltenvs';
+  return `salt://${req.op === 'list' ? req.prefix : req.path} (saltenv '${req.saltenv}')`;
 }

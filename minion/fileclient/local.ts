@@ -16,6 +16,10 @@ export class LocalFileClient extends SaltUrlClient {
     this.roots = new FileRoots(fileRoots);
   }
 
+  async envs(): Promise<string[]> {
+    return this.roots.saltenvs();
+  }
+
   list(prefix: string, saltenv: string): Promise<FileListing> {
     return this.roots.list(saltenv, prefix);
   }

@@ -28,6 +28,12 @@ export class RemoteFileClient extends SaltUrlClient {
     super(hashType);
   }
 
+  async envs(): Promise<string[]> {
+    const names = decodeJson(await this.channel.request({ op: 'envs' }), 'saltenv list');
+    if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) throw new Error('the file server answered the saltenv list with something else than a list of names');
+    return names;
+  }
+
   async list(prefix: string, saltenv: string): Promise<FileListing> {
     const data = await this.channel.request({ op: 'list', saltenv, prefix });
     return parseFileListing(decodeJson(data, `file list of saltenv '${saltenv}'`));

@@ -11,6 +11,8 @@ import { readTreeFile, slsCandidates } from './tree-files.js';
 
 export interface StateRunSettings {
   saltenv: string;
+  /** The saltenv named on the command line: only its top file counts. Unset: every saltenv's. */
+  topSaltenv?: string;
   pillar: Record<string, unknown>;
   test: boolean;
 }

@@ -7,10 +7,10 @@ import type { StateRun } from './state-run.js';
 
 const isTargetType = (type: string): type is TargetType => (TARGET_TYPES as readonly string[]).includes(type);
 
-/** saltenv -> SLS names. The base saltenv's top file is read, and the run's own saltenv's
- * when it is another. Throws a TopFileError when a top file is malformed. */
+/** saltenv -> SLS names, from the top file of every saltenv of the file server (or of the
+ * one named for the run). Throws a TopFileError when a top file is malformed. */
 export async function topMatches(run: StateRun): Promise<Record<string, string[]>> {
-  const saltenvs = [...new Set(['base', run.settings.saltenv])];
+  const saltenvs = run.settings.topSaltenv ? [run.settings.topSaltenv] : await run.exec.daemon({ op: 'list_envs' });
   const tops: TopFile[] = [];
   for (const saltenv of saltenvs) {
     const top = await run.renderTreeFile(`salt://${run.exec.opts.state_top}`, saltenv);

@@ -24,6 +24,7 @@ interface DaemonOps {
   /** A salt:// URL (or local path) as a local file path; null when there is no such file. */
   cache_file: { request: { url: string; saltenv: string }; reply: string | null };
   list_files: { request: { prefix: string; saltenv: string }; reply: FileListing };
+  list_envs: { request: {}; reply: string[] };
   hash_file: { request: { url: string; saltenv: string }; reply: FileHash | null };
   is_cached: { request: { url: string; saltenv: string }; reply: string };
 }
@@ -65,6 +66,7 @@ export function daemonHandler(services: DaemonServices): DaemonHandler {
     },
     cache_file: (r) => files().cacheFile(r.url, r.saltenv),
     list_files: (r) => files().list(r.prefix, r.saltenv),
+    list_envs: () => files().envs(),
     hash_file: (r) => files().hashFile(r.url, r.saltenv),
     is_cached: (r) => files().isCached(r.url, r.saltenv),
   };

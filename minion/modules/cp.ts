@@ -79,6 +79,10 @@ export const cpModule: ExecModule = {
       params: URL_AND_ENV,
       run: (ctx, a) => askFiles(ctx, { op: 'is_cached', url: pyStr(a.path), saltenv: saltenvOf(a) }),
     },
+    envs: {
+      doc: "Return the file server's saltenvs.",
+      run: (ctx) => askFiles(ctx, { op: 'list_envs' }),
+    },
     list_master: {
       doc: "Return the files of the file server's saltenv (default base) whose paths start with prefix, sorted.",
       params: ENV_AND_PREFIX,

@@ -19,8 +19,10 @@ function pillarOverride(value: unknown): Record<string, unknown> {
 async function withRun<T>(ctx: ExecContext, a: BoundArgs, work: (run: StateRun) => Promise<T>): Promise<T> {
   const kwargs = a.kwargs ?? {};
   const test = a.test ?? kwargs.test;
+  const saltenv = a.saltenv == null ? undefined : pyStr(a.saltenv);
   const run = new StateRun(ctx, {
-    saltenv: a.saltenv == null ? 'base' : pyStr(a.saltenv),
+    saltenv: saltenv ?? 'base',
+    topSaltenv: saltenv,
     pillar: pillarOverride(kwargs.pillar),
     test: test === null || test === undefined ? ctx.opts.test : test === true,
   });

@@ -16,6 +16,11 @@ export interface FoundFile {
 export class FileRoots {
   constructor(private readonly roots: Readonly<Record<string, readonly string[]>>) {}
 
+  /** The saltenvs that have roots, sorted. */
+  saltenvs(): string[] {
+    return Object.keys(this.roots).sort();
+  }
+
   /** The file at `rel` in the first root of `saltenv` that has it; null when none does. */
   async find(saltenv: string, rel: string): Promise<FoundFile | null> {
     const what = `salt://${rel} (saltenv '${saltenv}')`;

@@ -176,15 +176,18 @@ const SALTENV = /^(?!\.\.?$)[A-Za-z0-9_.-]+$/;
 
 /** What a minion asks of the master's file server (the minion id comes from the subject).
  * `stat` answers FileStat as JSON; `read` answers the chunk's raw bytes (shorter at the
- * end of the file); `list` answers FileListing as JSON. Paths are checked by the server. */
+ * end of the file); `list` answers FileListing as JSON; `envs` the saltenv names as a JSON
+ * list. Paths are checked by the server. */
 export type FileRequest =
+  | { op: 'envs' }
   | { op: 'stat'; saltenv: string; path: string }
   | { op: 'read'; saltenv: string; path: string; offset: number; length: number }
   | { op: 'list'; saltenv: string; prefix: string };
 
 export function parseFileRequest(v: unknown): FileRequest {
   const r = Reader.of('file request', v);
-  const op = r.oneOf('op', ['stat', 'read', 'list'] as const);
+  const op = r.oneOf('op', ['envs', 'stat', 'read', 'list'] as const);
+  if (op === 'envs') return { op };
   const saltenv = r.string('saltenv', SALTENV);
   if (op === 'list') return { op, saltenv, prefix: r.string('prefix') };
   const path = r.string('path');
