@@ -130,7 +130,7 @@ export function parseYamlReportingKeys(text: string, source: string): { data: un
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     ...schemaOptions,
-    uniqueKeys: false, // PyYAML lets a later duplicate key win
+    uniqueKeys: true, // Salt's loader refuses a duplicate key ("found conflicting ID")
     prettyErrors: false,
     lineCounter,
   });
@@ -140,10 +140,19 @@ export function parseYamlReportingKeys(text: string, source: string): { data: un
   };
   const problem: YAMLError | undefined =
     doc.errors[0] ?? doc.warnings.find((warning) => fatalWarnings.has(warning.code));
-  if (problem) fail(problem.pos[0], problem.code === 'MULTIPLE_DOCS' ? 'expected a single document' : problem.message);
+  if (problem) fail(problem.pos[0], problemReason(problem, text));
   const unhashable = findCollectionKey(doc, text);
   if (unhashable) fail(unhashable.offset, `found unacceptable key ${unhashable.text} (a mapping or list cannot be a mapping key)`);
   return { data: doc.toJS(), nonStringKeys: nonStringTopKeys(doc) };
+}
+
+function problemReason(problem: YAMLError, text: string): string {
+  if (problem.code === 'MULTIPLE_DOCS') return 'expected a single document';
+  if (problem.code === 'DUPLICATE_KEY') {
+    const key = /^\s*(.*?)\s*:/.exec(text.slice(problem.pos[0]))?.[1] ?? '';
+    return `found conflicting ID '${key.replace(/^(['"])(.*)\1$/, '$2')}'`;
+  }
+  return problem.message;
 }
 
 /** The first mapping key that is a mapping or a list (directly or through an alias): Python

@@ -163,9 +163,9 @@ test('nullable options accept null explicitly', () => {
   assert.equal(config.nats_url, null);
 });
 
-test('a duplicate option: the later one wins', () => {
-  const config = loadMinionConfig(configDir({ minion: 'master: a\nmaster: b\n' }), noWarnings);
-  assert.equal(config.master, 'b');
+test("a duplicate option is refused at its line, as Salt's YAML loader refuses it", () => {
+  const dir = configDir({ minion: 'master: a\nmaster: b\n' });
+  assertConfigError(() => loadMinionConfig(dir, noWarnings), 'SALTTS_CONFIG_YAML', `${path.join(dir, 'minion')}, line 2, column 1: found conflicting ID 'master'`);
 });
 
 test('an unknown option is warned about and left out', () => {

@@ -46,8 +46,10 @@ test('dates and timestamps stay strings', () => {
   });
 });
 
-test('a duplicate key: the later one wins', () => {
-  assert.deepEqual(load('a: 1\nb: 2\na: 3\n'), { a: 3, b: 2 });
+test("a duplicate key is refused at its line, as Salt's loader does", () => {
+  assert.throws(() => load('a: 1\nb: 2\na: 3\n'), /line 3, column 1: found conflicting ID 'a'/);
+  assert.throws(() => load('web:\n  pkg.installed: []\n  "pkg.installed": []\n'), /line 3, column 3: found conflicting ID 'pkg.installed'/);
+  assert.deepEqual(load('base: &b {x: 1}\nderived:\n  <<: *b\n  x: 2\n'), { base: { x: 1 }, derived: { x: 2 } }, 'a merge key is not a duplicate');
 });
 
 test('merge keys work as in YAML 1.1', () => {
