@@ -2,35 +2,27 @@
 // holds it; whitespace between words does not count unless ignore_whitespace is False.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { appendLines } from '../../modules/file/append-lines.js';
 import { isText } from '../../modules/file/is-text.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { expandUser } from '../../modules/file/paths.js';
 import { compilePattern, MULTILINE } from '../../modules/file/python-regex.js';
 import { unifiedDiffLines } from '../../modules/file/unified-diff.js';
 import { pyStr } from '../../platform/py-str.js';
 import { splitLines, stringList } from './args.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { fail } from '../common/state-return.js';
 import { chooseSource, sourceContent } from './source.js';
+import { fileStateFunction } from './state-function.js';
 import { touch } from './touch.js';
 
-export const append: StateFunction = {
-  doc: 'Append text (a string or list of strings) to the file, each part only if the file does not already contain it; makedirs creates the parent, a missing file is created; source/sources with template (default jinja), defaults, context give the text instead.',
-  run: async (ctx, args) => {
-    const name = await expandUser(pyStr(args.name ?? ''));
-    const ret = startReturn(name);
-    if (!name) return fail(ret, 'Must provide name to file.append');
-    try {
-      return await appendText(ctx, args, name, ret);
-    } catch (err) {
-      return fail(ret, errorText(err));
-    }
-  },
-};
+export const append = fileStateFunction(
+  'append',
+  'Append text (a string or list of strings) to the file, each part only if the file does not already contain it; makedirs creates the parent, a missing file is created; source/sources with template (default jinja), defaults, context give the text instead.',
+  appendText,
+  { absolute: true },
+);
 
 async function appendText(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
-  if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
   if (args.makedirs === true) {
     if (ctx.test) {
       ret.comment = `Directory ${path.dirname(name)} is set to be updated`;

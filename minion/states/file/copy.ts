@@ -2,7 +2,7 @@
 // (force replaces it), owned by user:group with the source's mode unless mode is given.
 import { cp, lstat, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { fileHash } from '../../modules/file/hash.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
 import { expandUser } from '../../modules/file/paths.js';
@@ -10,28 +10,27 @@ import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { checkUserGroup, defaultOwner } from './owner.js';
 import { checkPerms, currentMeta } from './perms.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { errorText, fail } from '../common/state-return.js';
+import { fileStateFunction } from './state-function.js';
 import { walk } from './tree.js';
 
-export const copy: StateFunction = {
-  doc: 'Copy the local file or directory source to name unless name exists (force: replace it); makedirs creates the parent; preserve keeps the source\'s owner and mode, else user, group (default the minion\'s user) and mode (default the source\'s); subdir copies into an existing directory.',
-  run: async (ctx, args) => {
-    let name = await expandUser(pyStr(args.name ?? ''));
+export const copy = fileStateFunction(
+  'copy',
+  'Copy the local file or directory source to name unless name exists (force: replace it); makedirs creates the parent; preserve keeps the source\'s owner and mode, else user, group (default the minion\'s user) and mode (default the source\'s); subdir copies into an existing directory.',
+  async (ctx, args, name, ret) => {
     const source = await expandUser(pyStr(args.source ?? ''));
-    const ret = startReturn(name);
     ret.comment = `Copied "${source}" to "${name}"`;
-    if (!name) return fail(ret, 'Must provide name to file.copy');
-    if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
     if (!(await lstat(source).then(() => true, () => false))) return fail(ret, `Source file "${source}" is not present`);
-    if (args.subdir === true && (await stat(name).then((st) => st.isDirectory(), () => false))) name = path.join(name, path.basename(source));
-    ret.name = name;
+    const dest = args.subdir === true && (await stat(name).then((st) => st.isDirectory(), () => false)) ? path.join(name, path.basename(source)) : name;
+    ret.name = dest;
     try {
-      return await copyInto(ctx, args, source, name, ret);
+      return await copyInto(ctx, args, source, dest, ret);
     } catch (err) {
-      return fail(ret, `Failed to copy "${source}" to "${name}": ${errorText(err)}`);
+      return fail(ret, `Failed to copy "${source}" to "${dest}": ${errorText(err)}`);
     }
   },
-};
+  { absolute: true },
+);
 
 async function copyInto(ctx: StateContext, args: StateArgs, source: string, name: string, ret: StateReturn): Promise<StateReturn> {
   const preserve = args.preserve === true;

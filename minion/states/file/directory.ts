@@ -2,34 +2,25 @@
 // for everything in it (recurse) and nothing in it that no file state manages (clean).
 import { lstat, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { expandUser } from '../../modules/file/paths.js';
 import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { truthy } from '../../../shared/state/python-values.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { fail } from '../common/state-return.js';
+import { fileStateFunction } from './state-function.js';
 import { cleanDir, included, keepSet, requiredPaths, walk, type WalkStep } from './tree.js';
 
 const RECURSE_TYPES = ['user', 'group', 'mode', 'ignore_files', 'ignore_dirs', 'silent'];
 
-export const directory: StateFunction = {
-  doc: 'Ensure a directory exists with user, group and dir_mode (or mode); makedirs creates parents; recurse: [user, group, mode, ignore_files, ignore_dirs, silent] applies them below (files get file_mode); clean removes what no required file state manages (exclude_pat keeps matches); max_depth; force/backupname for a file in the way.',
-  takesRequire: true,
-  run: async (ctx, args) => {
-    let name = await expandUser(pyStr(args.name ?? ''));
-    if (name.length > 1) name = name.replace(/\/+$/, '');
-    const ret = startReturn(name);
-    if (!name) return fail(ret, 'Must provide name to file.directory');
-    try {
-      return await ensure(ctx, args, name, ret);
-    } catch (err) {
-      return fail(ret, errorText(err));
-    }
-  },
-};
+export const directory = fileStateFunction(
+  'directory',
+  'Ensure a directory exists with user, group and dir_mode (or mode); makedirs creates parents; recurse: [user, group, mode, ignore_files, ignore_dirs, silent] applies them below (files get file_mode); clean removes what no required file state manages (exclude_pat keeps matches); max_depth; force/backupname for a file in the way.',
+  ensure,
+  { takesRequire: true, normalize: (name) => (name.length > 1 ? name.replace(/\/+$/, '') : name) },
+);
 
 async function ensure(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
   const clean = args.clean === true;

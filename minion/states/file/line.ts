@@ -2,31 +2,23 @@
 // the file first created with user, group and file_mode when `create` is set.
 import { copyFile, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
-import { expandUser } from '../../modules/file/paths.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { splitLinesKeepEnds, unifiedDiff } from '../../modules/file/unified-diff.js';
-import { pyStr } from '../../platform/py-str.js';
 import { optionalString } from './args.js';
 import { readLines } from './diff.js';
 import { editLines, type LineEdit } from './line-edit.js';
 import { managed } from './managed.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { errorText, fail } from '../common/state-return.js';
+import { fileStateFunction } from './state-function.js';
 
 const MODES = ['ensure', 'replace', 'delete', 'insert'];
 
-export const line: StateFunction = {
-  doc: 'Edit one line: mode ensure (add content before/after a line if missing), replace (the line matching match), delete (lines matching match), insert (at location start/end, or before/after); indent keeps the neighbour\'s indentation; create makes the file (user, group, file_mode); backup keeps a dated copy; show_changes.',
-  run: async (ctx, args) => {
-    const name = await expandUser(pyStr(args.name ?? ''));
-    const ret = startReturn(name);
-    if (!name) return fail(ret, 'Must provide name to file.line');
-    try {
-      return await editFile(ctx, args, name, ret);
-    } catch (err) {
-      return fail(ret, `${name}: ${errorText(err)}`);
-    }
-  },
-};
+export const line = fileStateFunction(
+  'line',
+  'Edit one line: mode ensure (add content before/after a line if missing), replace (the line matching match), delete (lines matching match), insert (at location start/end, or before/after); indent keeps the neighbour\'s indentation; create makes the file (user, group, file_mode); backup keeps a dated copy; show_changes.',
+  editFile,
+  { onError: (err, name, ret) => fail(ret, `${name}: ${errorText(err)}`) },
+);
 
 async function editFile(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
   if (args.create === true) await managed.run(ctx, { name, create: true, user: args.user, group: args.group, mode: args.file_mode, replace: false });

@@ -2,9 +2,8 @@
 // `contents`, with the owner, group and mode asked for; a diff of what changed.
 import { lstat, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { expandUser } from '../../modules/file/paths.js';
 import { pyStr } from '../../platform/py-str.js';
 import { isRecord } from '../../../shared/output/sorted-keys.js';
 import { modeArg, optionalString, ownerArg } from './args.js';
@@ -13,26 +12,22 @@ import { managedContents } from './contents.js';
 import { contentDiff } from './diff.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { errorText, fail } from '../common/state-return.js';
 import { chooseSource, sourceContent, SourceError } from './source.js';
+import { fileStateFunction } from './state-function.js';
 import { replaceContent } from './write.js';
 
 export const TEST_NOTE = '\nNote: No changes made, actual changes may\nbe different due to other states.';
 
-export const managed: StateFunction = {
-  doc: 'Manage a file: its content from source (salt:// or local, a list for fallbacks; template: jinja with context/defaults; source_hash checked) or contents/contents_pillar/contents_grains, and user, group, mode; makedirs, dir_mode, replace, backup, show_changes, create, follow_symlinks.',
-  run: async (ctx, args) => {
-    const name = await expandUser(pyStr(args.name ?? ''));
-    const ret = startReturn(name);
-    if (!name) return fail(ret, 'Destination file name is required');
-    try {
-      return await manage(ctx, args, name, ret);
-    } catch (err) {
-      ret.changes = {};
-      return fail(ret, err instanceof SourceError ? err.message : `Unable to manage file: ${errorText(err)}`);
-    }
+export const managed = fileStateFunction(
+  'managed',
+  'Manage a file: its content from source (salt:// or local, a list for fallbacks; template: jinja with context/defaults; source_hash checked) or contents/contents_pillar/contents_grains, and user, group, mode; makedirs, dir_mode, replace, backup, show_changes, create, follow_symlinks.',
+  manage,
+  {
+    missingName: 'Destination file name is required',
+    onError: (err, _name, ret) => fail(Object.assign(ret, { changes: {} }), err instanceof SourceError ? err.message : `Unable to manage file: ${errorText(err)}`),
   },
-};
+);
 
 async function manage(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
   if (typeof args.mode === 'string' && args.mode.toLowerCase() === 'keep') return fail(ret, "mode: keep is not supported by salt-ts; give the mode, e.g. '0644'");

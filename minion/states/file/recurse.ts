@@ -3,31 +3,24 @@
 // file.directory (dir_mode), and with clean, nothing else left below `name`.
 import { lstat, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { expandUser } from '../../modules/file/paths.js';
-import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg, stringList } from './args.js';
 import { directory } from './directory.js';
 import { managed } from './managed.js';
 import { checkUserGroup } from './owner.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { fail } from '../common/state-return.js';
+import { fileStateFunction } from './state-function.js';
 import { splitSaltUrl } from './source.js';
 import { cleanDir, included, keepSet, requiredPaths } from './tree.js';
 
-export const recurse: StateFunction = {
-  doc: 'Copy the file server directory source (salt://dir, or a list: the first that exists) to name: files managed with user, group, file_mode, template, context, defaults, replace, backup; directories with dir_mode; include_empty, include_pat, exclude_pat, maxdepth; clean removes everything else.',
-  takesRequire: true,
-  run: async (ctx, args) => {
-    const name = await expandUser(pyStr(args.name ?? ''));
-    const ret = startReturn(name);
-    try {
-      return await copyTree(ctx, args, name, ret);
-    } catch (err) {
-      return fail(ret, errorText(err));
-    }
-  },
-};
+export const recurse = fileStateFunction(
+  'recurse',
+  'Copy the file server directory source (salt://dir, or a list: the first that exists) to name: files managed with user, group, file_mode, template, context, defaults, replace, backup; directories with dir_mode; include_empty, include_pat, exclude_pat, maxdepth; clean removes everything else.',
+  copyTree,
+  // Salt's file.recurse has no empty-name check: an empty name fails as not absolute.
+  { takesRequire: true, missingName: null },
+);
 
 interface Tree {
   /** Destination path -> salt:// URL. */

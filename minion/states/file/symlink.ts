@@ -2,34 +2,26 @@
 // is in its way is replaced with force, or renamed with backupname.
 import { lchown, lstat, readlink, rename, rm, stat, symlink as makeLink } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateFunction, StateReturn } from '../../../shared/state/types.js';
+import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { expandUser } from '../../modules/file/paths.js';
 import { pyStr } from '../../platform/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { checkUserGroup, defaultOwner, groupName, ownerIds, userName } from './owner.js';
 import { currentMeta } from './perms.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { errorText, fail } from '../common/state-return.js';
+import { fileStateFunction } from './state-function.js';
 
-export const symlink: StateFunction = {
-  doc: 'Create a symbolic link to target, owned by user:group; force replaces what is in the way, backupname renames it; makedirs creates the parent (mode sets its mode).',
-  run: async (ctx, args) => {
-    const name = await expandUser(pyStr(args.name ?? ''));
-    const ret = startReturn(name);
-    if (!name) return fail(ret, 'Must provide name to file.symlink');
-    try {
-      return await link(ctx.test, ctx.opts, args, name, ret);
-    } catch (err) {
-      return fail(ret, errorText(err));
-    }
-  },
-};
+export const symlink = fileStateFunction(
+  'symlink',
+  'Create a symbolic link to target, owned by user:group; force replaces what is in the way, backupname renames it; makedirs creates the parent (mode sets its mode).',
+  link,
+);
 
-async function link(test: boolean, opts: Record<string, unknown>, args: Record<string, unknown>, name: string, ret: StateReturn): Promise<StateReturn> {
+async function link(ctx: StateContext, args: StateArgs, name: string, ret: StateReturn): Promise<StateReturn> {
   const target = pyStr(args.target ?? '');
   const force = args.force === true;
   const mode = modeArg(args.mode, 'mode', name);
-  const owner = await defaultOwner(opts, ownerArg(args.user ?? args.owner), ownerArg(args.group));
+  const owner = await defaultOwner(ctx.opts, ownerArg(args.user ?? args.owner), ownerArg(args.group));
   const user = await userName(owner.user);
   const group = await groupName(owner.group);
   const problems: string[] = [];
@@ -46,7 +38,7 @@ async function link(test: boolean, opts: Record<string, unknown>, args: Record<s
   const parent = path.dirname(name);
   const parentMissing = !(await stat(parent).then((st) => st.isDirectory(), () => false));
 
-  if (test) {
+  if (ctx.test) {
     if (!own) {
       ret.changes.new = name;
       ret.result = null;

@@ -1,19 +1,14 @@
 // file.touch: create the file if missing, or update its access and modification times.
 import { appendFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import type { StateFunction } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { expandUser } from '../../modules/file/paths.js';
-import { pyStr } from '../../platform/py-str.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { fail } from '../common/state-return.js';
+import { fileStateFunction } from './state-function.js';
 
-export const touch: StateFunction = {
-  doc: 'Create an empty file or update the atime and mtime (seconds since the epoch; default now) of an existing one; makedirs creates the parents.',
-  run: async (ctx, args) => {
-    const name = await expandUser(pyStr(args.name ?? ''));
-    const ret = startReturn(name);
-    if (!name) return fail(ret, 'Must provide name to file.touch');
-    if (!path.isAbsolute(name)) return fail(ret, `Specified file ${name} is not an absolute path`);
+export const touch = fileStateFunction(
+  'touch',
+  'Create an empty file or update the atime and mtime (seconds since the epoch; default now) of an existing one; makedirs creates the parents.',
+  async (ctx, args, name, ret) => {
     const atime = args.atime == null ? null : Number(args.atime);
     const mtime = args.mtime == null ? null : Number(args.mtime);
     if ((atime !== null && !Number.isFinite(atime)) || (mtime !== null && !Number.isFinite(mtime))) return fail(ret, `atime and mtime of ${name} must be seconds since the epoch`);
@@ -32,15 +27,11 @@ export const touch: StateFunction = {
       }
       return ret;
     }
-    try {
-      if (args.makedirs === true) await makeDirs(path.dirname(name), null, null, null);
-      if (!(await stat(path.dirname(name)).then((st) => st.isDirectory(), () => false))) return fail(ret, `Directory not present to touch file ${name}`);
-      const now = Date.now() / 1000;
-      if (!before) await appendFile(name, '');
-      await utimes(name, atime ?? now, mtime ?? now);
-    } catch (err) {
-      return fail(ret, errorText(err));
-    }
+    if (args.makedirs === true) await makeDirs(path.dirname(name), null, null, null);
+    if (!(await stat(path.dirname(name)).then((st) => st.isDirectory(), () => false))) return fail(ret, `Directory not present to touch file ${name}`);
+    const now = Date.now() / 1000;
+    if (!before) await appendFile(name, '');
+    await utimes(name, atime ?? now, mtime ?? now);
     if (!before) {
       ret.comment = `Created empty file ${name}`;
       ret.changes.new = name;
@@ -50,4 +41,5 @@ export const touch: StateFunction = {
     }
     return ret;
   },
-};
+  { absolute: true },
+);
