@@ -41,7 +41,7 @@ extend:
 `,
 };
 
-test('show_sls: included SLS first in order, __sls__/__env__ on every ID, raw __extend__', async () => {
+test('show_sls: included SLS first in order, __sls__/__env__ on every ID, __sls_included_from__ on included ones, raw __extend__', async () => {
   const { source } = slsFiles(webappTree);
   const compiled = await compileHighstate([{ saltenv: 'base', sls: 'webapp' }], source);
   sameJson(showSls(compiled), {
@@ -56,8 +56,9 @@ test('show_sls: included SLS first in order, __sls__/__env__ on every ID, raw __
       file: [{ source: 'salt://webapp/files/webapp.conf' }, { mode: 644 }, 'managed', { order: 10000 }],
       __sls__: 'webapp.config',
       __env__: 'base',
+      __sls_included_from__: ['webapp'],
     },
-    tools: { pkg: [{ pkgs: ['git', 'curl'] }, 'installed', { order: 10001 }], __sls__: 'common', __env__: 'base' },
+    tools: { pkg: [{ pkgs: ['git', 'curl'] }, 'installed', { order: 10001 }], __sls__: 'common', __env__: 'base', __sls_included_from__: ['webapp'] },
   });
 });
 
@@ -70,13 +71,14 @@ test('show_lowstate: Salt key order, name defaults to the ID, extend not applied
       name: '/etc/webapp.conf',
       __sls__: 'webapp.config',
       __env__: 'base',
+      __sls_included_from__: ['webapp'],
       __id__: '/etc/webapp.conf',
       source: 'salt://webapp/files/webapp.conf',
       mode: 644,
       order: 10000,
       fun: 'managed',
     },
-    { state: 'pkg', name: 'tools', __sls__: 'common', __env__: 'base', __id__: 'tools', pkgs: ['git', 'curl'], order: 10001, fun: 'installed' },
+    { state: 'pkg', name: 'tools', __sls__: 'common', __env__: 'base', __sls_included_from__: ['webapp'], __id__: 'tools', pkgs: ['git', 'curl'], order: 10001, fun: 'installed' },
     { state: 'pkg', name: 'nginx', __sls__: 'webapp', __env__: 'base', __id__: 'nginx', order: 10002, fun: 'installed' },
     {
       state: 'service',

@@ -50,6 +50,16 @@ describe('state runner: order and require', () => {
     assert.deepEqual(probe.called('ok').slice(-3), ['lib-a', 'lib-b', 'by-sls']);
   });
 
+  test('an sls requisite covers what that SLS brought in by include (__sls_included_from__)', async () => {
+    const probe = probeStates();
+    await runStates([
+      chunk('after-app', 'probe.ok', { require: [{ sls: 'app' }] }),
+      chunk('app-conf', 'probe.ok', { __sls_included_from__: ['app'] }, 'app.config'),
+      chunk('unrelated', 'probe.ok', {}, 'other'),
+    ], runOptions([probe.module]));
+    assert.deepEqual(probe.called('ok'), ['app-conf', 'after-app', 'unrelated']);
+  });
+
   test('a requisite of another state module does not match', async () => {
     const probe = probeStates();
     const ret = await runStates([

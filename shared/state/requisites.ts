@@ -5,7 +5,7 @@
 // `- x` read as `{id: x}`, `file.managed:` as `file:` and values as strings:
 //   {file: '/etc/x'}  a `file` state whose ID or name matches
 //   {id: 'x'}         any state whose ID or name matches
-//   {sls: 'webapp'}   every state declared in that SLS
+//   {sls: 'webapp'}   every state declared in that SLS or brought in by its includes
 // Values are shell globs, as in Salt. After finalizeLow every requisite keyword on a
 // chunk holds a Requisite[]; the runner also accepts chunks that were never finalized.
 import { globMatch } from '../targeting/glob.js';
@@ -62,13 +62,15 @@ function safeGlob(pattern: string, value: string): boolean {
   }
 }
 
+const includedFrom = (chunk: LowChunk): string[] => (Array.isArray(chunk.__sls_included_from__) ? chunk.__sls_included_from__.map(String) : []);
+
 /** The indexes of the chunks a requisite names, in run order; empty when it names nothing. */
 export function matchRequisite(req: Requisite, chunks: readonly LowChunk[]): number[] {
   const [type, pattern] = requisiteParts(req);
   const hits: number[] = [];
   chunks.forEach((chunk, index) => {
     const match = type === 'sls'
-      ? safeGlob(pattern, chunk.__sls__)
+      ? safeGlob(pattern, chunk.__sls__) || includedFrom(chunk).some((sls) => safeGlob(pattern, sls))
       : (type === 'id' || chunk.state === type) && (safeGlob(pattern, String(chunk.name)) || safeGlob(pattern, chunk.__id__));
     if (match) hits.push(index);
   });

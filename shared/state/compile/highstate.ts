@@ -80,17 +80,30 @@ class HighstateRenderer {
     for (const entry of includes) {
       const target = resolveInclude(entry, { sls, saltenv, source: loaded.source });
       if ('error' in target) errors.push(target.error);
-      else await this.renderInclude(target, state, errors);
+      else await this.renderInclude(target, sls, state, errors);
     }
     this.order.apply(state);
     return { state, errors };
   }
 
-  private async renderInclude(target: SlsRef, into: HighData, errors: string[]): Promise<void> {
+  private async renderInclude(target: SlsRef, includer: string, into: HighData, errors: string[]): Promise<void> {
     if (this.rendered.has(refKey(target.saltenv, target.sls))) return;
     const included = await this.render(target.sls, target.saltenv);
-    if (included.state) mergeIncluded(into, included.state, errors);
+    if (included.state) {
+      markIncludedFrom(included.state, includer);
+      mergeIncluded(into, included.state, errors);
+    }
     errors.push(...included.errors);
+  }
+}
+
+/** Every ID an include brought in (through any depth) records the SLS that included it,
+ * as Salt's __sls_included_from__: an `sls:` requisite on the includer covers them. */
+function markIncludedFrom(state: HighData, includer: string): void {
+  for (const [id, body] of Object.entries(state)) {
+    if (id.startsWith('__') || !isDict(body)) continue;
+    const from = (body.__sls_included_from__ ??= []) as string[];
+    if (!from.includes(includer)) from.push(includer);
   }
 }
 

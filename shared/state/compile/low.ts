@@ -1,6 +1,6 @@
 // High data to low chunks (Salt's compile_high_data and order_chunks): one chunk per
 // state declaration and per entry of `names:`, keyed state, name, __sls__, __env__,
-// __id__, the arguments, order, fun; sorted by order, then by state + name + fun.
+// (__sls_included_from__,) __id__, the arguments, order, fun; sorted by order, then by state + name + fun.
 import { isDeepStrictEqual } from 'node:util';
 import type { LowChunk } from '../types.js';
 import { argDicts, idBodies, isDict, stateKeys, type HighData } from './high.js';
@@ -15,6 +15,7 @@ function baseChunk(id: string, body: Record<string, unknown>, module: string): {
   const chunk: Draft = { state: module, name: id };
   if ('__sls__' in body) chunk.__sls__ = body.__sls__;
   if ('__env__' in body) chunk.__env__ = body.__env__;
+  if ('__sls_included_from__' in body) chunk.__sls_included_from__ = body.__sls_included_from__;
   chunk.__id__ = id;
   const funs: string[] = [];
   const names: unknown[] = [];
