@@ -1,6 +1,9 @@
 // The options of the master and minion config files, as data: load.ts validates against
 // these specs and the config types are derived from them, so the two cannot drift apart.
 import { HASH_TYPES } from '../protocol/messages.js';
+import type { PillarMergeStrategy } from '../pillar/types.js';
+
+const PILLAR_MERGE_STRATEGIES = ['smart', 'recurse', 'overwrite', 'none'] as const satisfies readonly PillarMergeStrategy[];
 
 export const LOG_LEVELS = ['all', 'garbage', 'trace', 'debug', 'profile', 'info', 'warning', 'error', 'critical', 'quiet'] as const;
 
@@ -89,11 +92,29 @@ const stateOptions = {
   state_output: { type: 'enum', values: ['full', 'terse', 'mixed', 'changes'], default: 'full', doc: 'how the highstate outputter prints each state' },
 } as const;
 
+/** How pillar compiles: on the master, and on a masterless minion from its own pillar_roots. */
+const pillarOptions = {
+  pillar_source_merging_strategy: {
+    type: 'enum',
+    values: PILLAR_MERGE_STRATEGIES,
+    default: 'smart',
+    doc: 'how the data of pillar SLS files merges: smart, recurse, overwrite or none',
+  },
+  pillar_merge_lists: { type: 'boolean', default: false, doc: 'concatenate lists when pillar SLS files merge, instead of replacing them' },
+  pillarenv: {
+    type: 'string',
+    nullable: true,
+    default: null,
+    doc: "compile pillar from this environment's top file and SLS files only; null means every environment",
+  },
+} as const;
+
 export const MASTER_OPTIONS = {
   ...commonOptions,
   ...daemonPathOptions('master'),
   ...fileRootsOptions,
   ...stateOptions,
+  ...pillarOptions,
   interface: { type: 'string', default: '127.0.0.1', doc: 'address the embedded broker listens on' },
   auto_accept: { type: 'boolean', default: false, doc: 'accept every new minion key without review' },
   nats_server_bin: { type: 'string', default: 'nats-server', doc: 'the nats-server binary to run' },
@@ -107,6 +128,7 @@ export const MINION_OPTIONS = {
   ...daemonPathOptions('minion'),
   ...fileRootsOptions,
   ...stateOptions,
+  ...pillarOptions,
   id: { type: 'string', nullable: true, default: null, doc: 'the minion id; null means the host FQDN' },
   master: { type: 'string', default: 'salt', doc: 'host of the master; connects to nats://MASTER:nats_port unless nats_url is set' },
   grains: { type: 'dict', default: {}, doc: 'static grains' },
