@@ -94,8 +94,10 @@ describe('compound targets', () => {
     );
   });
 
-  test('a pillar word refuses to match without a known pillar, whatever the rest says', () => {
-    assert.throws(() => matchesTarget('web1 or I@role:db', 'compound', fleet[0]!), /pillar targeting is not yet supported/);
+  test('a pillar word does not match without a known pillar; the rest of the target still counts', () => {
+    assert.equal(matchesTarget('I@role:db', 'compound', { id: 'db1' }), false);
+    assert.equal(matchesTarget('web1 or I@role:db', 'compound', fleet[0]!), true);
+    assert.equal(matchesTarget('not I@role:db', 'compound', { id: 'db1' }), true);
     assert.equal(matchesTarget('web1 or I@role:db', 'compound', { id: 'db1', pillar: { role: 'db' } }), true);
     assert.equal(matchesTarget('J@role:d.$', 'compound', { id: 'db1', pillar: { role: 'db' } }), true);
   });

@@ -55,10 +55,10 @@ describe('targeting, end to end', () => {
     assert.match(res.stderr, /SALTTS_BAD_TARGET.*"G@os and \(".*position \d+/);
   });
 
-  test('pillar targeting says it is not supported yet, naming the target', async () => {
+  test('a pillar target matches no minion when no pillar sets the key', async () => {
     const res = await fleet().cli('salt-ts', ['-I', 'role:web', 'test.ping']);
     assert.equal(res.code, 2);
-    assert.match(res.stderr, /pillar targeting is not yet supported/);
+    assert.match(res.stderr, /^No minions matched the target\./);
   });
 
   test('an unknown nodegroup is named in the error', async () => {

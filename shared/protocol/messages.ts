@@ -3,6 +3,7 @@ import { Reader } from './validate.js';
 import { TARGET_TYPES, type TargetType } from '../targeting/types.js';
 import { JID_PATTERN } from '../jid.js';
 import { MINION_ID_PATTERN } from '../minion-id.js';
+import type { Pillar } from '../pillar/types.js';
 
 export type KeyStatus = 'accepted' | 'pending' | 'rejected' | 'denied';
 
@@ -168,7 +169,7 @@ export type HashType = (typeof HASH_TYPES)[number];
 /** The largest chunk a minion may ask the file server for: half the broker's default max_payload. */
 export const FILE_CHUNK_MAX = 512 * 1024;
 
-/** Set on a file server reply that is an error: its value is the error code, the payload the message. */
+/** Set on a file server or pillar reply that is an error: its value is the error code, the payload the message. */
 export const FILE_ERROR_HEADER = 'Salt-Ts-Error';
 
 /** A saltenv names a folder of the minion's cache, so it is one plain path segment. */
@@ -231,4 +232,30 @@ export function parseFileListing(v: unknown): FileListing {
 
 export function isSaltenv(name: string): boolean {
   return SALTENV.test(name);
+}
+
+/** A minion asking for its pillar. The minion it is for is the subject's, never a field. */
+export interface PillarRequest {
+  /** Only this pillar environment (Salt's pillarenv); unset or null: the master's pillarenv option. */
+  pillarenv?: string | null;
+  /** The saltenv of the state run the pillar is for (pillar templates see it). */
+  saltenv?: string | null;
+}
+
+export function parsePillarRequest(v: unknown): PillarRequest {
+  const r = Reader.of('pillar request', v);
+  const env = (key: keyof PillarRequest): PillarRequest => {
+    const value = r.any(key);
+    if (value === undefined) return {};
+    if (value === null) return { [key]: null };
+    return { [key]: r.string(key, SALTENV) };
+  };
+  return { ...env('pillarenv'), ...env('saltenv') };
+}
+
+/** A compiled pillar as the master sends it: a mapping, with `_errors` a list of strings if present. */
+export function parsePillarReply(v: unknown): Pillar {
+  const r = Reader.of('pillar reply', v);
+  if (r.any('_errors') !== undefined) r.stringList('_errors');
+  return v as Pillar;
 }

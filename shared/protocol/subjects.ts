@@ -35,6 +35,9 @@ export const Subjects = {
   /** A minion's requests to the master's file server (a notice kind it may publish, answered by request/reply). */
   fileRequest: (id: string) => `salt.minion.${subjectToken(id)}.file`,
   fileRequestsAll: 'salt.minion.*.file',
+  /** A minion asking the master for its own compiled pillar (request/reply, like fileRequest). */
+  pillarRequest: (id: string) => `salt.minion.${subjectToken(id)}.pillar`,
+  pillarRequestsAll: 'salt.minion.*.pillar',
   /** Requests the CLIs make of the master. */
   api: (verb: ApiVerb) => `salt.api.${verb}`,
   apiAll: 'salt.api.>',

@@ -32,7 +32,8 @@ export function matchSimple(tgtType: SimpleTargetType, tgt: string | string[], m
     default: {
       const { source, syntax } = SUBDICT_KINDS[tgtType];
       const expr = targetString(tgt);
-      return subdictMatch(source === 'grains' ? minion.grains : pillarOf(minion, expr), expr, delimiter, syntax);
+      // An unknown pillar (never compiled, or not known where this runs) is an empty one: it matches nothing.
+      return subdictMatch(source === 'grains' ? minion.grains : minion.pillar, expr, delimiter, syntax);
     }
   }
 }
@@ -57,12 +58,4 @@ export function checkSimple(tgtType: SimpleTargetType, tgt: string | string[], d
     default:
       checkSubdictExpr(targetString(tgt), delimiter, SUBDICT_KINDS[tgtType].syntax);
   }
-}
-
-function pillarOf(minion: MinionFacts, expr: string): Record<string, unknown> {
-  if (minion.pillar) return minion.pillar;
-  throw new SaltTsError(
-    'SALTTS_BAD_TARGET',
-    `pillar targeting is not yet supported: no pillar is known for minion ${JSON.stringify(minion.id)} (target ${JSON.stringify(expr)})`,
-  );
 }

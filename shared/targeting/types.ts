@@ -7,6 +7,6 @@ export type TargetType = (typeof TARGET_TYPES)[number];
 export interface MinionFacts {
   id: string;
   grains?: Record<string, unknown>;
-  /** The minion's compiled pillar; undefined where it is not known (pillar targets then refuse to match). */
+  /** The minion's compiled pillar; undefined where it is not known (pillar targets then do not match). */
   pillar?: Record<string, unknown>;
 }
