@@ -30,6 +30,8 @@ export interface PillarOptions {
   mergeLists: boolean;
   /** The render pipeline of pillar SLS files without a #! line. */
   renderer: string;
+  /** The configuration that pillar templates see as `opts` (none when unset). */
+  opts?: Record<string, unknown>;
 }
 
 /** A compiled pillar: plain data, plus `_errors` (Salt's key) when a file failed. */
