@@ -1,5 +1,5 @@
-// The minion daemon: gathers grains, holds its key, stays connected, and runs
-// the jobs it receives in worker threads.
+// The minion daemon: gathers grains, holds its key, stays connected, keeps the pillar
+// the master compiled for it, and runs the jobs it receives in worker threads.
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MinionConfig } from '../shared/config/load.js';
 import type { Logger } from '../shared/log.js';
@@ -13,6 +13,8 @@ import { WorkerPool } from './jobs/pool.js';
 import { jobReceiver } from './jobs/receive.js';
 import { daemonHandler } from './jobs/daemon-requests.js';
 import { fileClientFor } from './fileclient/create.js';
+import { pillarSourceFor } from './pillar/create.js';
+import { describeError } from '../shared/errors.js';
 
 export async function startMinion(config: MinionConfig, log: Logger): Promise<{ stop(): Promise<void> }> {
   const grains = new GrainsSource(config);
@@ -27,6 +29,10 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
     nc.publish(Subjects.minionNotice(id, notice), encodeJson(body));
   };
 
+  const pillar = pillarSourceFor(config, id, () => grains.current, async () => connection.connection);
+  /** Jobs keep the last pillar that arrived when the master cannot send one now. */
+  const refreshPillar = () => pillar.refresh().catch((err) => log.error(`minion ${id} kept its previous pillar: ${describeError(err)}`));
+
   const onDaemonRequest = daemonHandler({
     running: () => pool.running(),
     find: (jid) => pool.find(jid),
@@ -37,13 +43,22 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
       if (nc) announce(nc, 'grains');
     },
     files: fileClientFor(config, id, async () => connection.connection),
+    pillar,
   });
   const pool = new WorkerPool(config, onDaemonRequest);
-  const receive = jobReceiver({ id, grains: () => grains.current, pool, connection, log });
+  const receive = jobReceiver({ id, grains: () => grains.current, pillar: () => pillar.current, pool, connection, log });
 
   const onConnected = async (nc: NatsConnection) => {
-    for (const subject of [Subjects.jobsAll, Subjects.jobsFor(id)]) nc.subscribe(subject, { callback: receive });
+    // Jobs that arrive before the pillar wait for it, so none runs (or matches a pillar
+    // target) without it; the subscriptions come first so that none is lost either.
+    let pillarArrived = () => {};
+    const pillarReady = new Promise<void>((resolve) => (pillarArrived = resolve));
+    const held: typeof receive = (err, msg) => void pillarReady.then(() => receive(err, msg));
+    for (const subject of [Subjects.jobsAll, Subjects.jobsFor(id)]) nc.subscribe(subject, { callback: held });
+    // The master compiles the pillar with the grains this announces.
     announce(nc, 'start');
+    await refreshPillar();
+    pillarArrived();
     await nc.flush();
   };
   log.info(`minion ${id} starting (key ${key.getPublicKey()})`);

@@ -29,13 +29,15 @@ function stateRun(files: Record<string, string>): StateRun {
     id: 'web1',
     jid: '20240102030405060708',
     grains: {},
+    pillar: {},
+    withPillar: () => assert.fail('unexpected withPillar'),
     opts,
     setRetcode: () => {},
     call: async (fun) => assert.fail(`unexpected call of ${fun}`),
     functions: () => new Map(),
     daemon: daemonHandler({ running: () => [], find: () => null, kill: () => false, refreshGrains: async () => {}, files: new LocalFileClient(opts.file_roots, opts.hash_type) }),
   };
-  return new StateRun(exec, { saltenv: 'base', pillar: {}, test: false });
+  return new StateRun(exec, { saltenv: 'base', test: false });
 }
 
 const options = { source: 'salt://x.sls', context: { flag: true } };

@@ -1,6 +1,6 @@
-// One state run of a job: the saltenv, pillar and test mode it runs with, the render
-// thread its templates use, and what it gives the compiler (SLS files) and each state
-// (its context).
+// One state run of a job: the saltenv and test mode it runs with (its pillar is its
+// context's: ExecContext.withPillar), the render thread its templates use, and what it
+// gives the compiler (SLS files) and each state (its context).
 import type { LoadedSls, SlsSource } from '../../shared/state/compile/index.js';
 import type { LowChunk, StateContext } from '../../shared/state/types.js';
 import type { ExecContext } from '../modules/types.js';
@@ -13,7 +13,6 @@ export interface StateRunSettings {
   saltenv: string;
   /** The saltenv named on the command line: only its top file counts. Unset: every saltenv's. */
   topSaltenv?: string;
-  pillar: Record<string, unknown>;
   test: boolean;
 }
 
@@ -46,7 +45,7 @@ export class StateRun implements SlsSource {
 
   /** What every template of this run sees. */
   private baseContext(): Record<string, unknown> {
-    return { grains: this.exec.grains, pillar: this.settings.pillar, opts: this.exec.opts, saltenv: this.settings.saltenv };
+    return { grains: this.exec.grains, pillar: this.exec.pillar, opts: this.exec.opts, saltenv: this.settings.saltenv };
   }
 
   /** Renders text through a pipeline (`jinja|yaml`, or its own #! line), with extra variables. */
@@ -86,7 +85,7 @@ export class StateRun implements SlsSource {
       test,
       id: exec.id,
       grains: exec.grains,
-      pillar: this.settings.pillar,
+      pillar: exec.pillar,
       opts: exec.opts as unknown as Record<string, unknown>,
       saltenv: chunk.__env__,
       stateId: chunk.__id__,

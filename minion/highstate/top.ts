@@ -16,7 +16,7 @@ export async function topMatches(run: StateRun): Promise<Record<string, string[]
     const top = await run.renderTreeFile(`salt://${run.exec.opts.state_top}`, saltenv);
     if (top) tops.push({ saltenv, ...top });
   }
-  const facts = { id: run.exec.id, grains: run.exec.grains, pillar: run.settings.pillar };
+  const facts = { id: run.exec.id, grains: run.exec.grains, pillar: run.exec.pillar };
   return matchTop(tops, (tgt, tgtType) => {
     if (!isTargetType(tgtType)) throw new Error(`top file: unknown match type '${tgtType}' for target '${tgt}'`);
     return matchesTarget(tgt, tgtType, facts);

@@ -1,6 +1,8 @@
 // What a job (in its worker) may ask of the minion daemon, and the answers. Each op is
 // one entry in DaemonOps (its request fields and reply) and one handler in daemonHandler.
 import type { FileClient, FileHash, FileListing } from '../fileclient/types.js';
+import type { Pillar } from '../../shared/pillar/types.js';
+import type { PillarRequest, PillarSource } from '../pillar/source.js';
 
 /** A job as saltutil.running and find_job describe it (Salt's proc data). */
 export interface RunningJob {
@@ -21,6 +23,10 @@ interface DaemonOps {
   kill_job: { request: { jid: string }; reply: boolean };
   /** Gather grains again (after grains.setval etc.) and tell the master. */
   refresh_grains: { request: {}; reply: boolean };
+  /** A pillar compiled now for these environments (pillarenv=, pillar.items), not kept. */
+  get_pillar: { request: PillarRequest; reply: Pillar };
+  /** Fetch the minion's own pillar again and keep it for later jobs. */
+  refresh_pillar: { request: {}; reply: boolean };
   /** A salt:// URL (or local path) as a local file path; null when there is no such file. */
   cache_file: { request: { url: string; saltenv: string }; reply: string | null };
   list_files: { request: { prefix: string; saltenv: string }; reply: FileListing };
@@ -43,6 +49,8 @@ export interface DaemonServices {
   find(jid: string): RunningJob | null;
   kill(jid: string): boolean;
   refreshGrains(): Promise<void>;
+  /** Optional, as files are, for stand-in daemons that are never asked about pillar. */
+  pillar?: PillarSource;
   /** Optional so that a stand-in daemon (a test's) need not provide what it is not asked for. */
   files?: FileClient;
 }
@@ -56,12 +64,21 @@ export function daemonHandler(services: DaemonServices): DaemonHandler {
     if (!services.files) throw new Error('this daemon has no file client to fetch salt:// files with');
     return services.files;
   };
+  const pillar = (): PillarSource => {
+    if (!services.pillar) throw new Error('this daemon has no pillar source to compile a pillar with');
+    return services.pillar;
+  };
   const handlers: Handlers = {
     running: () => services.running(),
     find_job: (r) => services.find(r.jid),
     kill_job: (r) => services.kill(r.jid),
     refresh_grains: async () => {
       await services.refreshGrains();
+      return true;
+    },
+    get_pillar: ({ op: _op, ...request }) => pillar().fetch(request),
+    refresh_pillar: async () => {
+      await pillar().refresh();
       return true;
     },
     cache_file: (r) => files().cacheFile(r.url, r.saltenv),

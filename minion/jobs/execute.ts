@@ -2,6 +2,7 @@
 // argument, an unknown function or an exception, into a Salt-shaped result.
 import type { MinionConfig } from '../../shared/config/load.js';
 import type { Grains } from '../grains/core.js';
+import type { Pillar } from '../../shared/pillar/types.js';
 import { ArgumentError, bindArguments } from '../modules/bind.js';
 import type { ModuleRegistry } from '../modules/registry.js';
 import { CommandExecutionError } from '../modules/command-error.js';
@@ -15,6 +16,8 @@ export interface JobTask {
   arg: unknown[];
   kwarg: Record<string, unknown>;
   grains: Grains;
+  /** The minion's pillar when the job arrived; none (a test's task) is an empty pillar. */
+  pillar?: Pillar;
   /** Who asked and how, for saltutil.running. */
   tgt: string | string[];
   tgt_type: string;
@@ -44,16 +47,22 @@ export class UnknownFunctionError extends Error {
 
 export async function executeTask(env: ExecEnvironment, task: JobTask): Promise<JobOutcome> {
   let retcode = 0;
-  const ctx: ExecContext = {
-    id: task.id,
-    jid: task.jid,
-    grains: task.grains,
-    opts: env.opts,
-    setRetcode: (code) => (retcode = code),
-    call: (fun, arg = [], kwarg = {}) => callFunction(env, ctx, fun, arg, kwarg),
-    functions: () => env.registry.all(),
-    daemon: env.daemon,
+  const contextWith = (pillar: Pillar): ExecContext => {
+    const ctx: ExecContext = {
+      id: task.id,
+      jid: task.jid,
+      grains: task.grains,
+      pillar,
+      withPillar: contextWith,
+      opts: env.opts,
+      setRetcode: (code) => (retcode = code),
+      call: (fun, arg = [], kwarg = {}) => callFunction(env, ctx, fun, arg, kwarg),
+      functions: () => env.registry.all(),
+      daemon: env.daemon,
+    };
+    return ctx;
   };
+  const ctx = contextWith(task.pillar ?? {});
   try {
     const value = await callFunction(env, ctx, task.fun, task.arg, task.kwarg);
     return { return: value === undefined ? null : value, retcode, success: retcode === 0 };

@@ -8,6 +8,7 @@ import { callsOf, parseJob, type Job, type JobCall, type JobReturn } from '../..
 import { Subjects } from '../../shared/protocol/subjects.js';
 import { matchesTarget } from '../../shared/targeting/match.js';
 import type { Grains } from '../grains/core.js';
+import type { Pillar } from '../../shared/pillar/types.js';
 import type { WorkerPool } from './pool.js';
 import type { JobOutcome } from './execute.js';
 import type { MinionConnection } from '../connection.js';
@@ -15,6 +16,7 @@ import type { MinionConnection } from '../connection.js';
 export interface ReceiverDeps {
   id: string;
   grains: () => Grains;
+  pillar: () => Pillar;
   pool: WorkerPool;
   connection: MinionConnection;
   log: Logger;
@@ -24,24 +26,24 @@ export function jobReceiver(deps: ReceiverDeps): (err: Error | null, msg: Msg) =
   return (err, msg) => {
     if (err) return deps.log.error(`job subscription failed: ${err.message}`);
     let job: Job;
-    const grains = deps.grains();
+    const facts = { grains: deps.grains(), pillar: deps.pillar() };
     try {
       job = parseJob(decodeJson(msg.data, 'job'));
-      if (!matchesTarget(job.tgt, job.tgt_type, { id: deps.id, grains })) return;
+      if (!matchesTarget(job.tgt, job.tgt_type, { id: deps.id, ...facts })) return;
     } catch (e) {
       return deps.log.warn(`ignored a malformed job: ${describeError(e)}`);
     }
     deps.log.info(`running job ${job.jid}: ${String(job.fun)}`);
-    runJob(deps, job, grains)
+    runJob(deps, job, facts)
       .then((outcome) => sendReturn(deps, { jid: job.jid, fun: job.fun, fun_args: funArgs(job), ...outcome }))
       .catch((e) => deps.log.error(`job ${job.jid}: cannot send its return: ${describeError(e)}`));
   };
 }
 
 /** Runs the job's calls in order; several calls return {function: return}, as in Salt. */
-async function runJob(deps: ReceiverDeps, job: Job, grains: Grains): Promise<JobOutcome> {
+async function runJob(deps: ReceiverDeps, job: Job, facts: { grains: Grains; pillar: Pillar }): Promise<JobOutcome> {
   const run = (call: JobCall) =>
-    deps.pool.run({ jid: job.jid, id: deps.id, ...call, grains, tgt: job.tgt, tgt_type: job.tgt_type, user: job.user });
+    deps.pool.run({ jid: job.jid, id: deps.id, ...call, ...facts, tgt: job.tgt, tgt_type: job.tgt_type, user: job.user });
   const calls = callsOf(job);
   if (!Array.isArray(job.fun)) return run(calls[0]!);
   const combined: JobOutcome = { return: {}, retcode: 0, success: true };

@@ -21,10 +21,11 @@ import { cronModule } from './cron.js';
 import { cpModule } from './cp.js';
 import { stateModule } from './state.js';
 import { slsutilModule } from './slsutil.js';
+import { pillarModule } from './pillar.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
-  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule,
 ];
 
 export class ModuleRegistry {

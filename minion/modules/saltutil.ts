@@ -1,4 +1,4 @@
-// saltutil: the minion's running jobs, and refreshing what it reports about itself.
+// saltutil: the minion's running jobs, and refreshing what it reports about itself and its pillar.
 import type { RunningJob } from '../jobs/daemon-requests.js';
 import type { ExecContext, ExecModule } from './types.js';
 
@@ -17,11 +17,16 @@ async function findJob(ctx: ExecContext, jid: string): Promise<RunningJob | unde
 
 export const saltutilModule: ExecModule = {
   name: 'saltutil',
-  doc: 'Job control on the minion (running, find_job, kill_job) and refreshing its grains.',
+  doc: 'Job control on the minion (running, find_job, kill_job) and refreshing its grains and pillar.',
   functions: {
     refresh_grains: {
       doc: 'Gather the grains again (after grains.setval or a change to the grains file) and report them to the master; return True.',
       run: (ctx) => ctx.daemon({ op: 'refresh_grains' }),
+    },
+    refresh_pillar: {
+      doc: "Fetch this minion's pillar again from the master (or compile it from pillar_roots when masterless) for later jobs; return True.",
+      params: [{ name: 'wait', default: false }, { name: 'timeout', default: 30 }, { name: 'clean_cache', default: true }],
+      run: (ctx) => ctx.daemon({ op: 'refresh_pillar' }),
     },
     running: {
       doc: 'Return the data of every job running on the minion (jid, fun, arg, pid, tgt, tgt_type, user, started).',

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { CommandExecutionError } from './command-error.js';
 import { StateRun } from '../highstate/state-run.js';
 import { pyStr } from '../platform/py-str.js';
+import { pillarOverride } from '../pillar/override.js';
 import type { ExecModule } from './types.js';
 
 export const slsutilModule: ExecModule = {
@@ -10,7 +11,7 @@ export const slsutilModule: ExecModule = {
   doc: 'Helpers for writing and debugging SLS files and templates.',
   functions: {
     renderer: {
-      doc: "Render a file (path=, a salt:// URL or a local path) or a string (string=) through a render pipeline (default_renderer='jinja|yaml', or the file's own #! line) with this minion's grains and pillar; other keyword arguments are template variables.",
+      doc: "Render a file (path=, a salt:// URL or a local path) or a string (string=) through a render pipeline (default_renderer='jinja|yaml', or the file's own #! line) with this minion's grains and pillar (pillar={...} replaces it); other keyword arguments are template variables.",
       params: [{ name: 'path', default: null }, { name: 'string', default: null }, { name: 'default_renderer', default: 'jinja|yaml' }, { name: 'saltenv', default: 'base' }],
       varkw: true,
       run: async (ctx, a) => {
@@ -28,7 +29,7 @@ export const slsutilModule: ExecModule = {
           text = pyStr(a.string);
         }
         const { pillar, ...vars } = a.kwargs ?? {};
-        const run = new StateRun(ctx, { saltenv, pillar: (pillar as Record<string, unknown>) ?? {}, test: false });
+        const run = new StateRun(ctx.withPillar(pillarOverride(pillar) ?? ctx.pillar), { saltenv, test: false });
         try {
           return await run.render(text, source, { saltenv, ...vars }, pyStr(a.default_renderer));
         } finally {

@@ -1,5 +1,7 @@
 // state: apply SLS files and the top file to this minion, or show what they compile to.
 import { CommandExecutionError } from './command-error.js';
+import { runPillar } from '../pillar/for-call.js';
+import { EX_PILLAR_FAILURE, pillarRefusal } from '../pillar/refusal.js';
 import { compileSls, compileTop, slsNames } from '../highstate/compile.js';
 import { executeChunks, executeHigh } from '../highstate/execute.js';
 import { StateRun } from '../highstate/state-run.js';
@@ -10,20 +12,21 @@ import type { LowChunk, StateRunResult } from '../../shared/state/types.js';
 import { pyStr } from '../platform/py-str.js';
 import type { BoundArgs, ExecContext, ExecFunction, ExecModule } from './types.js';
 
-function pillarOverride(value: unknown): Record<string, unknown> {
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new CommandExecutionError('Pillar data must be formatted as a dictionary');
-  return value as Record<string, unknown>;
-}
-
-async function withRun<T>(ctx: ExecContext, a: BoundArgs, work: (run: StateRun) => Promise<T>): Promise<T> {
+/** Runs `work` in a state run of the call's saltenv, test mode and pillar (pillarenv=,
+ * pillar=); a pillar that failed to render refuses the run, unless force=True. */
+async function withRun<T>(ctx: ExecContext, a: BoundArgs, work: (run: StateRun) => Promise<T>): Promise<T | string[]> {
   const kwargs = a.kwargs ?? {};
   const test = a.test ?? kwargs.test;
   const saltenv = a.saltenv == null ? undefined : pyStr(a.saltenv);
-  const run = new StateRun(ctx, {
+  const pillar = await runPillar(ctx, { pillarenv: kwargs.pillarenv, saltenv, override: kwargs.pillar });
+  const refusal = kwargs.force === true ? null : pillarRefusal(pillar);
+  if (refusal) {
+    ctx.setRetcode(EX_PILLAR_FAILURE);
+    return refusal;
+  }
+  const run = new StateRun(ctx.withPillar(pillar), {
     saltenv: saltenv ?? 'base',
     topSaltenv: saltenv,
-    pillar: pillarOverride(kwargs.pillar),
     test: test === null || test === undefined ? ctx.opts.test : test === true,
   });
   try {
@@ -49,7 +52,7 @@ function shown<T>(ctx: ExecContext, compiled: CompiledHigh, view: (compiled: Com
 const RUN_PARAMS = [{ name: 'mods', default: null }, { name: 'test', default: null }, { name: 'saltenv', default: null }];
 
 const apply: ExecFunction = {
-  doc: 'Apply states: the named SLS files (comma separated or a list), or the highstate (top file) when none are named. test=True reports what would change; pillar={...} merges over the pillar for this run; saltenv picks the environment.',
+  doc: 'Apply states: the named SLS files (comma separated or a list), or the highstate (top file) when none are named. test=True reports what would change; saltenv picks the environment; pillarenv= compiles the pillar of that environment and pillar={...} merges over it, for this run only.',
   params: RUN_PARAMS,
   varkw: true,
   run: (ctx, a) =>
@@ -95,7 +98,7 @@ export const stateModule: ExecModule = {
           const fun = pyStr(a.fun);
           const dot = fun.indexOf('.');
           if (dot <= 0) throw new CommandExecutionError(`Invalid function passed: '${fun}' is not module.function`);
-          const { pillar: _pillar, test: _test, ...args } = a.kwargs ?? {};
+          const { pillar: _pillar, pillarenv: _pillarenv, force: _force, test: _test, ...args } = a.kwargs ?? {};
           const name = pyStr(a.name);
           const chunk: LowChunk = { state: fun.slice(0, dot), name, __sls__: 'state.single', __env__: run.settings.saltenv, __id__: name, ...args, order: 10000, fun: fun.slice(dot + 1) };
           return finish(ctx, await executeChunks(run, [chunk]));

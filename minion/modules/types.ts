@@ -3,11 +3,17 @@
 import type { Grains } from '../grains/core.js';
 import type { MinionConfig } from '../../shared/config/load.js';
 import type { DaemonRequest, DaemonReply } from '../jobs/daemon-requests.js';
+import type { Pillar } from '../../shared/pillar/types.js';
 
 export interface ExecContext {
   id: string;
   jid: string;
   grains: Grains;
+  /** The pillar the job runs with (Salt's __pillar__): the minion's, or a state run's own. */
+  pillar: Pillar;
+  /** This job's context with another pillar: what a state run's pillarenv= or pillar=
+   * gives its templates, its states and the functions they call. */
+  withPillar(pillar: Pillar): ExecContext;
   /** The minion's configuration (Salt's __opts__). */
   opts: MinionConfig;
   /** Sets the job's retcode (Salt's __context__['retcode']). */

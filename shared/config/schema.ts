@@ -107,6 +107,7 @@ const pillarOptions = {
     default: null,
     doc: "compile pillar from this environment's top file and SLS files only; null means every environment",
   },
+  pillarenv_from_saltenv: { type: 'boolean', default: false, doc: 'a run given saltenv= and no pillarenv= compiles the pillar of the environment of that name' },
 } as const;
 
 export const MASTER_OPTIONS = {

@@ -116,6 +116,10 @@ export async function compileCase(slsCase: SlsCase): Promise<CaseOutput> {
     id: String(context.grains?.id ?? opts.id ?? 'minion'),
     jid: '20240102030405060708',
     grains: (context.grains ?? {}) as Grains,
+    pillar: context.pillar ?? {},
+    withPillar: () => {
+      throw new Error('the SLS harness runs with its case pillar only');
+    },
     opts,
     setRetcode: () => {},
     call: answering(table, unexpectedCalls),
@@ -128,7 +132,7 @@ export async function compileCase(slsCase: SlsCase): Promise<CaseOutput> {
       files: new LocalFileClient(opts.file_roots, opts.hash_type),
     }),
   };
-  const run = new StateRun(exec, { saltenv: context.saltenv ?? 'base', pillar: context.pillar ?? {}, test: false });
+  const run = new StateRun(exec, { saltenv: context.saltenv ?? 'base', test: false });
   try {
     const compiled = await compileSls(run, context.mods);
     // Serialized before the low view is built, so nothing it does can show up here.

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { StateRun } from '../../highstate/state-run.js';
 import { absolutePath } from '../file/paths.js';
+import { pillarOverride } from '../../pillar/override.js';
 import type { ExecContext } from '../types.js';
 import { askFiles } from './ask.js';
 
@@ -24,7 +25,8 @@ export async function getTemplate(
     await mkdir(path.dirname(target), { recursive: true });
   }
   const { pillar, ...vars } = request.vars;
-  const run = new StateRun(ctx, { saltenv: request.saltenv, pillar: (pillar as Record<string, unknown>) ?? {}, test: false });
+  // As Salt's cp.get_template: a pillar= keyword stands in for the minion's pillar.
+  const run = new StateRun(ctx.withPillar(pillarOverride(pillar) ?? ctx.pillar), { saltenv: request.saltenv, test: false });
   let text: string;
   try {
     text = await run.renderTemplate(await readFile(cached, 'utf8'), request.renderer, url, { saltenv: request.saltenv, ...vars });
