@@ -1,6 +1,6 @@
 // The master daemon: owns the key store and the broker's authorization, runs the
-// embedded broker unless nats_url points elsewhere, and serves publish requests and
-// the file server.
+// embedded broker unless nats_url points elsewhere, and serves publish requests, the
+// file server and each minion's pillar.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
@@ -25,6 +25,10 @@ import { serveMinionNotices } from './minion-notices.js';
 import { JobCache } from './jobs/cache.js';
 import { serveExtend } from './jobs/extend.js';
 import { serveFiles } from './fileserver/serve.js';
+import { PillarCache } from './pillar/cache.js';
+import { MasterPillarCompiler } from './pillar/compiler.js';
+import { MinionPillars } from './pillar/minion-pillars.js';
+import { servePillar } from './pillar/serve.js';
 import { describeError } from '../shared/errors.js';
 
 export interface RunningMaster {
@@ -62,6 +66,8 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   log.info(`master connected to ${url}`);
   const fire = eventFirer(nc);
   const grains = new GrainsCache(join(config.cachedir, 'minions'));
+  const pillarCompiler = new MasterPillarCompiler(config);
+  const pillars = new MinionPillars(pillarCompiler, new PillarCache(join(config.cachedir, 'minions')), grains, log);
   const tracker = new ReturnTracker(nc);
   const cache = new JobCache(config.cachedir, (err) => log.error(`job cache write failed: ${describeError(err)}`));
   const pruneJobs = () => {
@@ -74,11 +80,12 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
 
   serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, accepted: () => accepted, onAccepted: applyKeys, fire, log });
   serveKeySync(nc, applyKeys, log);
-  serveMinionNotices(nc, grains, fire, log);
+  serveMinionNotices(nc, grains, fire, log, (id) => pillars.refresh(id));
   serveReturns(nc, tracker, cache, fire, log);
   serveExtend(nc, tracker, log);
   serveFiles(nc, { fileRoots: config.file_roots, hashType: config.hash_type, accepted: () => accepted, log });
-  servePublish(nc, { accepted: () => accepted, grains, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
+  servePillar(nc, { pillars, accepted: () => accepted, log });
+  servePublish(nc, { accepted: () => accepted, grains, pillar: pillars.cache, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });
 
@@ -86,6 +93,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
     async stop() {
       clearInterval(pruner);
       await nc.drain().catch(() => undefined);
+      await pillarCompiler.close();
       await broker?.stop();
     },
   };

@@ -1,6 +1,6 @@
 // Minions announce their grains when they connect (`start`) and after a grains
-// refresh (`grains`): the master refreshes its grains cache, and fires Salt's start
-// event for a start.
+// refresh (`grains`): the master refreshes its grains cache, and for a start fires
+// Salt's start event and compiles the minion's pillar for pillar targeting.
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Logger } from '../shared/log.js';
 import { decodeJson } from '../shared/json-codec.js';
@@ -10,7 +10,7 @@ import { parseMinionNoticeSubject, Subjects } from '../shared/protocol/subjects.
 import type { GrainsCache } from './grains-cache.js';
 import type { FireEvent } from './events.js';
 
-export function serveMinionNotices(nc: NatsConnection, grains: GrainsCache, fire: FireEvent, log: Logger): Subscription {
+export function serveMinionNotices(nc: NatsConnection, grains: GrainsCache, fire: FireEvent, log: Logger, onStart: (id: string) => void): Subscription {
   return nc.subscribe(Subjects.minionNoticesAll, {
     callback: (err, msg) => {
       if (err) return log.error({ err }, 'minion notice subscription failed');
@@ -21,6 +21,7 @@ export function serveMinionNotices(nc: NatsConnection, grains: GrainsCache, fire
         grains.set(from.id, { ...reported, id: from.id }).catch((e) => log.error(`cannot cache the grains of ${from.id}: ${describeError(e)}`));
         if (from.notice === 'start') {
           fire(`salt/minion/${from.id}/start`, { id: from.id });
+          onStart(from.id);
           log.info(`minion ${from.id} started`);
         }
       } catch (err) {

@@ -2,8 +2,9 @@
 import type { RunnerFunction, RunnerModule } from './types.js';
 import { manageRunner } from './manage.js';
 import { jobsRunner } from './jobs.js';
+import { pillarRunner } from './pillar.js';
 
-const RUNNERS: RunnerModule[] = [jobsRunner, manageRunner];
+const RUNNERS: RunnerModule[] = [jobsRunner, manageRunner, pillarRunner];
 
 export function findRunner(fullName: string): RunnerFunction | undefined {
   const [mod, fn] = fullName.split('.', 2);

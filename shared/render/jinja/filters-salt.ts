@@ -57,8 +57,9 @@ function hashOf(algorithm: string) {
   return { params: [], fn: (v: unknown) => createHash(algorithm).update(str(v)).digest('hex') };
 }
 
-/** Salt's traverse: walks 'a:b:0' through dicts and lists, `default` where a step is missing. */
-function traverse(data: unknown, key: unknown, dflt: unknown, delimiter: unknown): unknown {
+/** Salt's traverse: walks 'a:b:0' through dicts and lists, `default` where a step is missing
+ * (also grains.get for pillar templates rendered on the master). */
+export function traverse(data: unknown, key: unknown, dflt: unknown, delimiter: unknown): unknown {
   let node = data;
   for (const step of str(key).split(str(delimiter))) {
     if (isDict(node) && hasOwn(node, step)) node = node[step];
