@@ -11,6 +11,7 @@ const FLAGS: Array<[flag: string, key: string, type: TargetType, help: string]> 
   ['-N, --nodegroup', 'nodegroup', 'nodegroup', 'a nodegroup from the master config'],
   ['-C, --compound', 'compound', 'compound', "a compound target: 'G@roles:web and not web2'"],
   ['-I, --pillar', 'pillar', 'pillar', "a pillar glob: 'key:value'"],
+  ['-J, --pillar-pcre', 'pillarPcre', 'pillar_pcre', "a pillar regular expression: 'key:regex'"],
   ['-S, --ipcidr', 'ipcidr', 'ipcidr', 'a subnet or address: minions with an address in it'],
 ];
 
