@@ -1,5 +1,5 @@
 // npm run demo: a master and three minions (web1, web2, db1) on the embedded
-// broker under .demo/, serving this repository's states/; a first `salt-ts '*'
+// broker under .demo/, serving this repository's states/ and pillar/; a first `salt-ts '*'
 // test.ping` and state.apply (each minion's root_dir is its .demo/ folder, so the
 // states write there), then up until Ctrl-C.
 import { rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ const MINIONS: MinionSpec[] = [
 ];
 
 rmSync(DEMO_DIR, { recursive: true, force: true });
-const cluster = await LocalCluster.create(DEMO_DIR, { auto_accept: true, file_roots: { base: [join(ROOT, 'states')] } });
+const cluster = await LocalCluster.create(DEMO_DIR, { auto_accept: true, file_roots: { base: [join(ROOT, 'states')] }, pillar_roots: { base: [join(ROOT, 'pillar')] } });
 const stop = async () => {
   process.stdout.write('\nstopping the demo master and minions...\n');
   await cluster.stop();
@@ -52,6 +52,8 @@ try {
       `  npx --no-install salt-ts ${c} -L web1,db1 test.version --out json`,
       `  npx --no-install salt-ts ${c} -G roles:web state.apply webserver`,
       `  npx --no-install salt-ts ${c} web1 state.show_lowstate`,
+      `  npx --no-install salt-ts ${c} '*' pillar.get db_password`,
+      `  npx --no-install salt-ts ${c} -I 'sites:shop' test.ping`,
       `  npx --no-install salt-ts-key ${c} -L`,
       `  npx --no-install salt-ts-run ${c} manage.status`,
       `Logs: ${relative(ROOT, DEMO_DIR)}/*/*.log. Press Ctrl-C to stop everything.`,

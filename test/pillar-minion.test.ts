@@ -55,11 +55,17 @@ describe('state runs with pillar', async () => {
     const res = await jobs.run('state.apply', ['app'], { pillar: { app: { branch: 'f5d9859' } } });
     assert.equal(res.retcode, 0, JSON.stringify(res.return));
     assert.equal(readFileSync(out('app.conf'), 'utf8'), 'branch=f5d9859 via-salt=f5d9859\n');
-    // The minion's own pillar served the run: nothing was compiled for it.
-    assert.equal(jobs.requests.length, asked);
+    // Every state run has its pillar compiled afresh, as in Salt 3006.
+    assert.deepEqual(jobs.requests.slice(asked), [{ pillarenv: null, saltenv: null }]);
     await jobs.run('state.apply', ['app']);
     assert.equal(readFileSync(out('app.conf'), 'utf8'), 'branch=main via-salt=main\n');
     assert.equal((await jobs.run('pillar.get', ['app:branch'])).return, 'main');
+  });
+
+  test('an edited pillar counts at the next state run, without saltutil.refresh_pillar', async () => {
+    ENVS.base = { role: 'web', app: { branch: 'edited' } };
+    await jobs.run('state.apply', ['app']);
+    assert.equal(readFileSync(out('app.conf'), 'utf8'), 'branch=edited via-salt=edited\n');
   });
 
   test('pillarenv= and pillar= together: the override wins over that environment', async () => {

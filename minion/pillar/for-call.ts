@@ -1,5 +1,5 @@
-// Which pillar a call works with: the job's own, or one compiled now for the pillarenv it
-// names (pillarenv=, or saltenv= when pillarenv_from_saltenv is on), with pillar= merged over.
+// Which pillar a call works with: the job's own, or one compiled now (for the pillarenv it
+// names: pillarenv=, or saltenv= when pillarenv_from_saltenv is on), with pillar= merged over.
 import type { Pillar } from '../../shared/pillar/types.js';
 import type { ExecContext } from '../modules/types.js';
 import { pyStr } from '../platform/py-str.js';
@@ -28,8 +28,8 @@ export async function freshPillar(ctx: ExecContext, choice: PillarChoice): Promi
   return withOverride(compiled, override, ctx.opts);
 }
 
-/** A state run's pillar: compiled now when the run names a pillarenv, else the job's. */
-export async function runPillar(ctx: ExecContext, choice: PillarChoice): Promise<Pillar> {
-  if (namedPillarenv(ctx, choice) !== null) return freshPillar(ctx, choice);
-  return withOverride(ctx.pillar, pillarOverride(choice.override), ctx.opts);
+/** A state run's pillar: compiled afresh for every run, as Salt 3006 does, so an edited
+ * pillar file counts at the next state.apply without a refresh_pillar. */
+export function runPillar(ctx: ExecContext, choice: PillarChoice): Promise<Pillar> {
+  return freshPillar(ctx, choice);
 }

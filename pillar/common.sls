@@ -1,0 +1,2 @@
+motd:
+  contact: ops@example.com

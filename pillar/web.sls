@@ -1,0 +1,4 @@
+sites:
+  - default
+  - status
+  - shop
