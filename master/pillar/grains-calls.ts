@@ -2,7 +2,7 @@
 // lookups in the minion's cached grains. Anything else would run on the master, not on the
 // minion, so it is refused with the function's and the minion's name.
 import type { RenderHost } from '../../shared/render/thread/render-thread.js';
-import { traverse } from '../../shared/render/jinja/filters-salt.js';
+import { traverse } from '../../shared/traverse.js';
 import type { Grains } from '../grains-cache.js';
 
 const DELIMITER = ':';
@@ -12,9 +12,9 @@ type Lookup = (grains: Grains, args: unknown[], kwargs: Record<string, unknown>)
 const LOOKUPS: Record<string, Lookup> = {
   'grains.get': (grains, args, kwargs) => {
     const [key = kwargs.key, dflt = kwargs.default ?? '', delimiter = kwargs.delimiter ?? DELIMITER] = args;
-    return traverse(grains, key, dflt, delimiter);
+    return traverse(grains, String(key), dflt, String(delimiter));
   },
-  'grains.item': (grains, keys) => Object.fromEntries(keys.map((key) => [String(key), traverse(grains, key, '', DELIMITER)])),
+  'grains.item': (grains, keys) => Object.fromEntries(keys.map((key) => [String(key), traverse(grains, String(key), '', DELIMITER)])),
   'grains.items': (grains) => grains,
   'grains.ls': (grains) => Object.keys(grains).sort(),
 };

@@ -2,24 +2,7 @@
 // for its pillar at once queues here instead of starting a thread per minion. Each
 // compilation holds one thread for its duration, with its own host (its minion's grains).
 import { RenderThread, type RenderHost } from '../../shared/render/thread/render-thread.js';
-
-/** Stands for the host of whichever compilation holds the thread. */
-class SwappableHost implements RenderHost {
-  current: RenderHost | undefined;
-
-  private host(): RenderHost {
-    if (!this.current) throw new Error('a pillar template called out after its compilation ended');
-    return this.current;
-  }
-
-  call(fun: string, args: unknown[], kwargs: Record<string, unknown>): Promise<unknown> {
-    return this.host().call(fun, args, kwargs);
-  }
-
-  load(name: string, from: string) {
-    return this.host().load(name, from);
-  }
-}
+import { SwappableHost } from '../../shared/render/thread/swappable-host.js';
 
 interface Slot {
   thread: RenderThread;

@@ -3,30 +3,14 @@
 // a run nested in another's template (cp.get_template called from an SLS) gets its own,
 // since the outer thread is blocked waiting for that very call.
 import { RenderThread, type RenderHost } from '../../shared/render/thread/render-thread.js';
+import { SwappableHost } from '../../shared/render/thread/swappable-host.js';
 
 /** Idle threads kept: one serves the usual single state run at a time. */
 const KEEP_IDLE = 1;
 
-class LeasedHost implements RenderHost {
-  current: RenderHost | undefined;
-
-  private host(): RenderHost {
-    if (!this.current) throw new Error('a template called out after its state run ended');
-    return this.current;
-  }
-
-  call(fun: string, args: unknown[], kwargs: Record<string, unknown>): Promise<unknown> {
-    return this.host().call(fun, args, kwargs);
-  }
-
-  load(name: string, from: string) {
-    return this.host().load(name, from);
-  }
-}
-
 interface Pooled {
   thread: RenderThread;
-  host: LeasedHost;
+  host: SwappableHost;
 }
 
 const idle: Pooled[] = [];
@@ -50,6 +34,6 @@ export function leaseRenderThread(host: RenderHost): RenderLease {
 }
 
 function newPooled(): Pooled {
-  const host = new LeasedHost();
+  const host = new SwappableHost();
   return { thread: new RenderThread(host), host };
 }

@@ -5,7 +5,7 @@ import { nestValue } from './grains/nest.js';
 import { pyStr } from '../platform/py-str.js';
 import { sanitizeGrains } from './grains/sanitize.js';
 import { storeGrains } from './grains/store.js';
-import { traverse } from './grains/traverse.js';
+import { traverse } from '../../shared/traverse.js';
 import type { ExecContext, ExecModule } from './types.js';
 
 const DELIMITER = ':';

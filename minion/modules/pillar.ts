@@ -6,7 +6,7 @@ import { freshPillar } from '../pillar/for-call.js';
 import { mergePillar } from '../../shared/pillar/index.js';
 import { pyStr } from '../platform/py-str.js';
 import { CommandExecutionError } from './command-error.js';
-import { traverse } from './grains/traverse.js';
+import { traverse } from '../../shared/traverse.js';
 import type { BoundArgs, ExecContext, ExecModule } from './types.js';
 
 const DELIMITER = ':';

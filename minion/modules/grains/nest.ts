@@ -3,7 +3,7 @@
 import { isRecord } from '../../../shared/output/sorted-keys.js';
 import type { Grains } from '../../grains/core.js';
 import { pyStr } from '../../platform/py-str.js';
-import { traverse } from './traverse.js';
+import { traverse } from '../../../shared/traverse.js';
 
 export type Nested = { ok: true; key: string; value: unknown } | { ok: false; comment: string };
 

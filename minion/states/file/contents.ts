@@ -1,7 +1,7 @@
 // file.managed's `contents`, `contents_pillar` and `contents_grains`: the text the file
 // must hold, each line ended by a newline (the last one kept off by contents_newline: False).
 import type { StateContext } from '../../../shared/state/types.js';
-import { traverse } from '../../modules/grains/traverse.js';
+import { traverse } from '../../../shared/traverse.js';
 import { pyStr } from '../../platform/py-str.js';
 import { splitLines, stringList } from './args.js';
 import { truthy } from '../../../shared/state/python-values.js';

@@ -7,8 +7,9 @@ import type { FilterTable } from './filter-kit.js';
 import { jsonDumps } from './json.js';
 import { eq, iterate, truthy } from './operators.js';
 import { repr, str } from './print.js';
-import { PyFloat, hasOwn, isDict, makeNumber, tuple } from './values.js';
+import { PyFloat, isDict, makeNumber, tuple } from './values.js';
 import { doubleQuoted, dumpYamlLikePyYaml, singleQuoted } from './yaml-emit.js';
+import { traverse } from '../../traverse.js';
 
 /** load_yaml: Salt's YAML loader; the error names the line inside the loaded text. */
 export function loadYaml(text: unknown, what = 'load_yaml'): unknown {
@@ -59,19 +60,9 @@ function hashOf(algorithm: string) {
 
 /** Salt's traverse: walks 'a:b:0' through dicts and lists, `default` where a step is missing
  * (also grains.get for pillar templates rendered on the master). */
-export function traverse(data: unknown, key: unknown, dflt: unknown, delimiter: unknown): unknown {
-  let node = data;
-  for (const step of str(key).split(str(delimiter))) {
-    if (isDict(node) && hasOwn(node, step)) node = node[step];
-    else if (Array.isArray(node) && /^-?\d+$/.test(step) && node.at(Number(step)) !== undefined) node = node.at(Number(step));
-    else return dflt;
-  }
-  return node;
-}
-
 export function saltFilters(): FilterTable {
   return {
-    traverse: { params: ['key', 'default', 'delimiter'], required: 1, fn: (v, key, dflt = null, delimiter = ':') => traverse(v, key, dflt, delimiter) },
+    traverse: { params: ['key', 'default', 'delimiter'], required: 1, fn: (v, key, dflt = null, delimiter = ':') => traverse(v, str(key), dflt, str(delimiter)) },
     json: { params: ['sort_keys', 'indent'], fn: (v, sortKeys = true, indent) => jsonDumps(v, { sortKeys: truthy(sortKeys), indent: indent === undefined || indent === null ? undefined : Number(indent) }) },
     yaml: { params: ['flow_style'], fn: (v, flow = true) => dumpYamlLikePyYaml(v, truthy(flow)) },
     yaml_encode: {

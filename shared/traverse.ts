@@ -1,5 +1,5 @@
 // Salt's traverse_dict_and_list: follows `a:b:c` through nested mappings and lists.
-import { isRecord } from '../../../shared/output/sorted-keys.js';
+import { isRecord } from './output/sorted-keys.js';
 
 /** The value at the delimited key path, or `fallback` when any step is missing. */
 export function traverse(data: unknown, key: string, fallback: unknown, delimiter: string): unknown {
