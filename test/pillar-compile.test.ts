@@ -76,6 +76,35 @@ describe('pillar environments', () => {
     assert.deepEqual(await compileWith(await tree, web1), { site: 'example', app: { branch: 'release', db_host: 'db.test' } });
   });
 
+  it("with pillarenv, other saltenvs' sections of its top file do not count", async () => {
+    const mixed = await pillarTree({
+      base: { 'common.sls': 'common: 1\n' },
+      prod: { 'top.sls': "base:\n  '*':\n    - common\nprod:\n  '*':\n    - app\n", 'app.sls': 'app: 2\n' },
+    });
+    assert.deepEqual(await compileWith(mixed, minion('web1', {}, { pillarenv: 'prod' })), { app: 2 });
+    assert.deepEqual(await compileWith(mixed, web1), { common: 1, app: 2 });
+  });
+
+  it("a later saltenv's top file replaces an earlier one's list for the same target", async () => {
+    const replaced = await pillarTree({
+      base: { 'top.sls': "base:\n  '*':\n    - one\n  'web*':\n    - two\n", 'one.sls': 'one: 1\n', 'two.sls': 'two: 2\n' },
+      prod: { 'top.sls': "base:\n  '*':\n    - two\n" },
+    });
+    assert.deepEqual(await compileWith(replaced, web1), { two: 2 });
+  });
+
+  it('targets are taken in their `- order:`, then in written order', async () => {
+    const ordered = await pillarTree({
+      base: {
+        'top.sls': "base:\n  '*':\n    - first\n    - order: 2\n  'web*':\n    - second\n  'os:Debian':\n    - match: grain\n    - third\n",
+        'first.sls': 'who: first\n',
+        'second.sls': 'who: second\n',
+        'third.sls': 'who: third\n',
+      },
+    });
+    assert.deepEqual(await compileWith(ordered, web1), { who: 'first' });
+  });
+
   it('an unknown pillarenv gives an empty pillar', async () => {
     assert.deepEqual(await compileWith(await tree, minion('web1', {}, { pillarenv: 'staging' })), {});
   });
@@ -150,5 +179,14 @@ db_port: {{ defaults.port }}
       },
     });
     assert.deepEqual(await compileWith(tree, web1), { db_package: 'postgresql', db_user: 'app_debian', db_port: 5432 });
+  });
+
+  it('an import that climbs out of the pillar tree is refused, naming the file', async () => {
+    const tree = await pillarTree({
+      base: { 'top.sls': "base:\n  '*':\n    - escape\n    - ok\n", 'escape.sls': "{% import_yaml '../../etc/x.yaml' as x %}\nx: 1\n", 'ok.sls': 'ok: 1\n' },
+    });
+    const pillar = await compileWith(tree, web1);
+    assert.equal(pillar.ok, 1);
+    assert.match(pillar._errors![0]!, /^Rendering SLS 'pillar:\/\/base\/escape\.sls, line 1' failed \(jinja\): .*climbs out of the file roots/);
   });
 });

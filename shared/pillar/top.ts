@@ -7,6 +7,7 @@ import { topSections } from '../state/top/top-data.js';
 import { matchesTarget } from '../targeting/match.js';
 import { TARGET_TYPES, type TargetType } from '../targeting/types.js';
 import { describeError } from '../errors.js';
+import { RenderError } from '../render/errors.js';
 import type { LoadedTemplate } from '../render/types.js';
 import type { PillarMergeStrategy, PillarTarget, PillarTree } from './types.js';
 
@@ -38,7 +39,8 @@ async function readTops(tree: PillarTree, saltenvs: string[], render: TopRendere
       const file = await tree.read(saltenv, TOP_FILE);
       if (file) tops.push({ saltenv, data: await render(file, saltenv), source: file.source });
     } catch (err) {
-      errors.push(`Rendering Primary Top file failed, render error:\n${describeError(err)}`);
+      const reason = err instanceof RenderError ? err.message : describeError(err);
+      errors.push(`Rendering Primary Top file failed, render error:\n${reason}`);
     }
   }
   return tops;
