@@ -74,6 +74,30 @@ describe('pillar on the master, end to end', () => {
     });
   });
 
+  test("web1 listening on every subject it may (and trying the rest) never sees db1's pillar", async () => {
+    await asMinion(fleet(), 'web1', async (nc) => {
+      const seen: string[] = [];
+      const refused: string[] = [];
+      for (const subject of ['>', 'salt.>', '_INBOX.>', Subjects.pillarRequestsAll, 'salt.pub.all', 'salt.pub.web1', `${Inboxes.minion('web1')}.>`]) {
+        nc.subscribe(subject, {
+          callback: (err, msg) => {
+            if (err) refused.push(subject);
+            else seen.push(new TextDecoder().decode(msg.data));
+          },
+        });
+      }
+      await nc.flush();
+      for (const args of [['db1', 'saltutil.refresh_pillar'], ['db1', 'pillar.items'], ['*', 'pillar.get', 'db_password']]) {
+        const res = await fleet().cli('salt-ts', [...args, '--out', 'json']);
+        assert.equal(res.code, 0, res.stdout + res.stderr);
+      }
+      await sleep(200);
+      assert.deepEqual(refused.sort(), ['>', Subjects.pillarRequestsAll, '_INBOX.>', 'salt.>'].sort());
+      assert.ok(seen.length > 0, 'web1 did receive its own job traffic');
+      assert.ok(!seen.some((text) => text.includes('s3cret')), 'no message web1 could read carried db1\'s secret');
+    });
+  });
+
   test('pillarenv=prod compiles only the prod top file and SLS files', async () => {
     const pillar = await asMinion(fleet(), 'web1', (nc) => requestPillar(nc, 'web1', { pillarenv: 'prod' }));
     assert.deepEqual(pillar, PROD);
