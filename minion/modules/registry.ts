@@ -22,10 +22,12 @@ import { cpModule } from './cp.js';
 import { stateModule } from './state.js';
 import { slsutilModule } from './slsutil.js';
 import { pillarModule } from './pillar.js';
+import { supervisordModule } from './supervisord.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
   userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule,
+  supervisordModule,
 ];
 
 export class ModuleRegistry {
