@@ -23,10 +23,11 @@ import { stateModule } from './state.js';
 import { slsutilModule } from './slsutil.js';
 import { pillarModule } from './pillar.js';
 import { supervisordModule } from './supervisord.js';
+import { httpModule } from './http.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
-  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule,
   supervisordModule,
 ];
 

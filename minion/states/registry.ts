@@ -7,13 +7,14 @@ import { cronStates } from './cron.js';
 import { fileStates } from './file.js';
 import { gitStates } from './git.js';
 import { groupStates } from './group.js';
+import { httpStates } from './http.js';
 import { pkgStates } from './pkg.js';
 import { serviceStates } from './service.js';
 import { testStates } from './test.js';
 import { userStates } from './user.js';
 
 export const STATE_MODULES: readonly StateModule[] = [
-  testStates, cmdStates, fileStates, pkgStates, serviceStates, userStates, groupStates, gitStates, archiveStates, cronStates,
+  testStates, cmdStates, fileStates, pkgStates, serviceStates, userStates, groupStates, gitStates, archiveStates, cronStates, httpStates,
 ];
 
 const byName = new Map(STATE_MODULES.map((module) => [module.name, module]));
