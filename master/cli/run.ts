@@ -13,23 +13,23 @@ const program = cliProgram('salt-ts-run', 'Run a runner function on the master.'
   .argument('<function>', `runner function (${runnerNames().join(', ')})`)
   .argument('[arguments...]', 'positional arguments and key=value keyword arguments')
   .option('-c, --config-dir <dir>', 'folder holding the master config', DEFAULT_CONFIG_DIR)
-  .addOption(new Option('--out <outputter>', 'how to print the result').choices(outputterNames()).default('nested'))
+  .addOption(new Option('--out <outputter>', 'how to print the result').choices(outputterNames()))
   .option('--no-color', 'never colour the output');
 
 cliMain('salt-ts-run', async () => {
   program.parse();
   const [fun, words] = program.processedArgs as [string, string[]];
-  const opts = program.opts<{ configDir: string; out: string; color: boolean }>();
+  const opts = program.opts<{ configDir: string; out?: string; color: boolean }>();
   const runner = findRunner(fun);
   if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `'${fun}' is not available. Runners: ${runnerNames().join(', ')}`);
-  const outputter = getOutputter(opts.out);
+  const outputter = getOutputter(opts.out ?? runner.outputter ?? 'nested');
   const config = loadCliConfig(opts.configDir);
   const nc = await connectAsCli(config);
   try {
     const result = await runner.run({ config, nc, args: parseCliArgs(words) });
     const text = outputter.format(result, { color: opts.color && process.stdout.isTTY === true });
     if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-    return 0;
+    return runner.retcode?.(result) ?? 0;
   } finally {
     await nc.close();
   }

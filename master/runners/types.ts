@@ -13,6 +13,10 @@ export interface RunnerContext {
 export interface RunnerFunction {
   doc: string;
   run(ctx: RunnerContext): Promise<unknown>;
+  /** The outputter its result prints with when --out is not given (nested otherwise). */
+  outputter?: string;
+  /** salt-ts-run's exit code for a result (0 otherwise). */
+  retcode?(result: unknown): number;
 }
 
 export interface RunnerModule {

@@ -1,0 +1,68 @@
+// One job published from an orchestration (saltutil.cmd, salt.function, salt.state):
+// publish it through the master, wait for every targeted minion, and say who stayed silent.
+import { userInfo } from 'node:os';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { MasterConfig } from '../../shared/config/load.js';
+import { SaltTsError } from '../../shared/errors.js';
+import { TARGET_TYPES, type TargetType } from '../../shared/targeting/types.js';
+import { publishJob } from '../client/publish.js';
+
+export interface MinionJob {
+  tgt: string | string[];
+  tgt_type?: unknown;
+  fun: string;
+  arg?: unknown[];
+  kwarg?: Record<string, unknown>;
+  /** Seconds to wait for returns; the master config's timeout when unset. */
+  timeout?: unknown;
+}
+
+export interface MinionReturn {
+  ret: unknown;
+  retcode: number;
+  success: boolean;
+}
+
+export interface JobOutcome {
+  jid: string;
+  returns: Record<string, MinionReturn>;
+  /** Targeted minions that did not return in time. */
+  missing: string[];
+}
+
+export interface JobPublisher {
+  run(job: MinionJob): Promise<JobOutcome>;
+}
+
+export function targetType(value: unknown, what: string): TargetType {
+  const type = value ?? 'glob';
+  if (typeof type !== 'string' || !(TARGET_TYPES as readonly string[]).includes(type)) {
+    throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${what}: tgt_type=${JSON.stringify(type)} is not one of ${TARGET_TYPES.join(', ')}`);
+  }
+  return type as TargetType;
+}
+
+export function jobPublisher(nc: NatsConnection, config: MasterConfig): JobPublisher {
+  return {
+    async run(job) {
+      const timeout = job.timeout == null ? config.timeout : Number(job.timeout);
+      if (!(timeout > 0)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${job.fun}: timeout=${JSON.stringify(job.timeout)} is not a positive number of seconds`);
+      const published = await publishJob(
+        nc,
+        {
+          tgt: job.tgt,
+          tgt_type: targetType(job.tgt_type, job.fun),
+          fun: job.fun,
+          arg: job.arg ?? [],
+          kwarg: job.kwarg ?? {},
+          user: userInfo().username,
+          timeout,
+        },
+        { gatherJobTimeout: config.gather_job_timeout },
+      );
+      const returns: Record<string, MinionReturn> = {};
+      for await (const r of published.returns()) returns[r.id] = { ret: r.return, retcode: r.retcode, success: r.success };
+      return { jid: published.jid, returns, missing: published.missing() };
+    },
+  };
+}

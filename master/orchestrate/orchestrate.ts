@@ -1,0 +1,78 @@
+// Runs orchestration SLS `mods` on the master: under its lock, with the master's pillar
+// for `<host>_master` (plus the pillar= override), compiled and run by the shared state
+// engine with the orchestration states. Returns {<host>_master: results} as Salt does.
+import { hostname, userInfo } from 'node:os';
+import { describeError, SaltTsError } from '../../shared/errors.js';
+import { JidGenerator } from '../../shared/jid.js';
+import { mergePillar } from '../../shared/pillar/index.js';
+import { compileHighstate, finalizeLow } from '../../shared/state/compile/index.js';
+import { runStates } from '../../shared/state/run/index.js';
+import type { StateRunResult } from '../../shared/state/types.js';
+import { MasterPillarCompiler } from '../pillar/compiler.js';
+import type { RunnerContext } from '../runners/types.js';
+import { masterCalls } from './calls.js';
+import { acquireOrchLock } from './lock.js';
+import { jobPublisher } from './minion-job.js';
+import { OrchRun } from './orch-run.js';
+import { orchStates } from './states/registry.js';
+
+export type OrchResult = Record<string, StateRunResult | string[]>;
+
+export const orchestrationId = (): string => `${hostname()}_master`;
+
+function objectArg(value: unknown, what: string): Record<string, unknown> {
+  if (value == null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${what} must be a mapping (e.g. pillar='{"app": {"rev": "abc"}}'), got ${JSON.stringify(value)}`);
+  return value as Record<string, unknown>;
+}
+
+function stringArg(value: unknown, what: string): string | undefined {
+  if (value == null) return undefined;
+  if (typeof value !== 'string') throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${what} must be a name, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+async function orchPillar(ctx: RunnerContext, id: string, pillarenv: string | undefined): Promise<Record<string, unknown>> {
+  const compiler = new MasterPillarCompiler(ctx.config, 1);
+  try {
+    const own = await compiler.compile(id, { id }, pillarenv === undefined ? {} : { pillarenv });
+    const override = objectArg(ctx.args.kwarg.pillar, 'pillar');
+    return mergePillar(own, override, ctx.config.pillar_source_merging_strategy, ctx.config.pillar_merge_lists);
+  } finally {
+    await compiler.close();
+  }
+}
+
+export async function orchestrate(ctx: RunnerContext, mods: string): Promise<OrchResult> {
+  const id = orchestrationId();
+  const { kwarg } = ctx.args;
+  const saltenv = stringArg(kwarg.saltenv, 'saltenv') ?? 'base';
+  const pillarenv = stringArg(kwarg.pillarenv, 'pillarenv');
+  const test = kwarg.test === true || (kwarg.test == null && ctx.config.test);
+  const release = acquireOrchLock(ctx.config.cachedir, mods, {
+    jid: new JidGenerator().next(), user: userInfo().username, started: new Date().toISOString(), pid: process.pid,
+  });
+  try {
+    const publisher = jobPublisher(ctx.nc, ctx.config);
+    const call = masterCalls(publisher, { config: ctx.config, nc: ctx.nc });
+    const pillar = await orchPillar(ctx, id, pillarenv);
+    const opts = { id, renderer: ctx.config.renderer, test, file_roots: ctx.config.file_roots };
+    const run = new OrchRun(ctx.config.file_roots, { id, saltenv, pillar, test, renderer: ctx.config.renderer, opts }, call);
+    try {
+      const compiled = await compileHighstate(mods.split(',').map((sls) => ({ saltenv, sls: sls.trim() })), run);
+      if (compiled.errors.length) return { [id]: compiled.errors };
+      const final = finalizeLow(compiled.high);
+      if (final.errors.length) return { [id]: final.errors };
+      const lookup = orchStates({ publisher, ...(pillarenv === undefined ? {} : { pillarenv }) });
+      return {
+        [id]: await runStates(final.chunks, { lookup, context: (chunk, t) => run.stateContext(chunk, t), test, failhard: ctx.config.failhard, call }),
+      };
+    } catch (err) {
+      return { [id]: [describeError(err)] };
+    } finally {
+      await run.close();
+    }
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,8 @@
+// The state modules an orchestration runs with on the master.
+import type { StateLookup } from '../../../shared/state/types.js';
+import { saltStates, type SaltStateSettings } from './salt.js';
+
+export function orchStates(settings: SaltStateSettings): StateLookup {
+  const modules = new Map([saltStates(settings)].map((module) => [module.name, module]));
+  return (state) => modules.get(state);
+}

@@ -1,0 +1,163 @@
+// End to end: salt-ts-run orchestrate runs orch/NAME.sls from the master's file_roots
+// against a real master and minions: salt.function and salt.state steps with a pillar
+// override, requisites, a failing step that stops what depends on it, test=True changing
+// nothing, Jinja looping over real returns of salt.saltutil.cmd, and the one-run lock.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { useFleet } from './support/cluster.js';
+
+type StateResults = Record<string, { result: boolean | null; changes: Record<string, unknown>; comment: string; __id__: string; __run_num__: number }>;
+
+const ORCH_ID = `${hostname()}_master`;
+
+const FILES: Record<string, string> = {
+  'orchtest/greeting.sls': `
+greeting-file:
+  file.managed:
+    - name: {{ pillar['out_dir'] }}/{{ grains['id'] }}.txt
+    - contents: {{ pillar['greeting'] }}
+    - makedirs: True
+`,
+  'orch/release.sls': `
+ping-web:
+  salt.function:
+    - name: test.ping
+    - tgt: 'web*'
+
+apply-greeting:
+  salt.state:
+    - tgt: 'web*'
+    - sls: orchtest.greeting
+    - pillar: {out_dir: {{ pillar['out_dir'] }}, greeting: {{ pillar['greeting'] }}}
+    - require:
+      - salt: ping-web
+
+read-greeting:
+  salt.function:
+    - name: cmd.run
+    - tgt: web1
+    - arg:
+      - cat {{ pillar['out_dir'] }}/web1.txt
+    - require:
+      - salt: apply-greeting
+`,
+  'orch/broken.sls': `
+fails:
+  salt.function:
+    - name: cmd.run
+    - tgt: web1
+    - arg: ['exit 3']
+
+after-failure:
+  salt.function:
+    - name: test.ping
+    - tgt: web1
+    - require:
+      - salt: fails
+`,
+  'orch/discover.sls': `
+{%- set grains = salt.saltutil.runner('cache.grains', tgt='*') %}
+{%- for id, ret in salt.saltutil.cmd('*', 'grains.get', arg=['role']) | dictsort if ret.ret == 'app' %}
+ping-{{ id }}:
+  salt.function:
+    - name: test.echo
+    - tgt: {{ id }}
+    - arg: ['{{ grains[id]['role'] }}']
+{%- endfor %}
+`,
+};
+
+describe('salt-ts-run orchestrate', () => {
+  const fleet = useFleet('orch', [{ id: 'web1', grains: { role: 'app' } }, { id: 'web2', grains: { role: 'app' } }, { id: 'db1', grains: { role: 'db' } }], {
+    master: { file_roots: { base: ['states'] } },
+  });
+  const outDir = () => join(fleet().dir, 'out');
+  const writeTree = () => {
+    for (const [path, text] of Object.entries(FILES)) {
+      const file = join(fleet().masterDir, 'states', path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  };
+  const run = async (...args: string[]) => {
+    writeTree();
+    const res = await fleet().cli('salt-ts-run', [...args, '--out', 'json'], 120_000);
+    const parsed = res.stdout.trim() ? (JSON.parse(res.stdout) as Record<string, StateResults | string[]>) : {};
+    const states = (parsed[ORCH_ID] ?? {}) as StateResults;
+    const byId = Object.fromEntries(Object.values(states).map((r) => [r.__id__, r]));
+    return { ...res, parsed, byId };
+  };
+  const pillar = () => `pillar=${JSON.stringify({ out_dir: outDir(), greeting: 'hello from orch' })}`;
+
+  test('test=True reports what would run and changes nothing on the minions', async () => {
+    const res = await run('orchestrate', 'release', pillar(), 'test=True');
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.equal(res.byId['ping-web']!.result, null);
+    assert.equal(res.byId['ping-web']!.comment, 'Function test.ping would be executed');
+    assert.equal(res.byId['apply-greeting']!.result, null, JSON.stringify(res.byId['apply-greeting']));
+    assert.ok(!existsSync(join(outDir(), 'web1.txt')), 'test=True wrote the file');
+  });
+
+  test('salt.function and salt.state run in requisite order, with the pillar override reaching the minions', async () => {
+    const res = await run('orchestrate', 'release', pillar());
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    const ping = res.byId['ping-web']!;
+    assert.equal(ping.result, true);
+    assert.equal(ping.comment, 'Function ran successfully.');
+    assert.deepEqual(ping.changes, { ret: { web1: true, web2: true } });
+    const apply = res.byId['apply-greeting']!;
+    assert.equal(apply.result, true, apply.comment);
+    assert.equal(apply.comment, 'States ran successfully. Updating web1, web2.');
+    assert.equal(readFileSync(join(outDir(), 'web2.txt'), 'utf8').trim(), 'hello from orch');
+    assert.ok(!existsSync(join(outDir(), 'db1.txt')));
+    assert.deepEqual(res.byId['read-greeting']!.changes, { ret: { web1: 'hello from orch' } });
+    assert.ok(ping.__run_num__ < apply.__run_num__ && apply.__run_num__ < res.byId['read-greeting']!.__run_num__);
+  });
+
+  test('state.orchestrate orch.NAME is the same run, printed by default with the highstate outputter', async () => {
+    writeTree();
+    const res = await fleet().cli('salt-ts-run', ['state.orchestrate', 'orch.release', pillar(), '--no-color'], 120_000);
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.match(res.stdout, new RegExp(`^${ORCH_ID}:`, 'm'));
+    assert.match(res.stdout, /ID: apply-greeting/);
+    assert.match(res.stdout, /Function: salt.state/);
+  });
+
+  test('a failing step fails the run, and the steps that require it do not run', async () => {
+    const res = await run('orchestrate', 'broken');
+    assert.notEqual(res.code, 0);
+    assert.equal(res.byId.fails!.result, false);
+    assert.equal(res.byId.fails!.comment, 'Running function cmd.run failed on minions: web1');
+    assert.equal(res.byId['after-failure']!.result, false);
+    assert.match(res.byId['after-failure']!.comment, /requisite failed/);
+    assert.deepEqual(res.byId['after-failure']!.changes, {});
+  });
+
+  test('Jinja loops over real returns of salt.saltutil.cmd and the cached grains', async () => {
+    const res = await run('orchestrate', 'discover');
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.deepEqual(Object.keys(res.byId).sort(), ['ping-web1', 'ping-web2']);
+    assert.deepEqual(res.byId['ping-web1']!.changes, { ret: { web1: 'app' } });
+  });
+
+  test('a second run of the same orchestration is refused while one holds the lock; a stale lock is taken over', async () => {
+    const lock = join(fleet().masterDir, 'cache', 'orchestrate', 'orch.discover.lock');
+    mkdirSync(dirname(lock), { recursive: true });
+    const holder = { jid: '20260101000000000001', user: 'someone', started: '2026-01-01T00:00:00.000Z', pid: process.pid };
+    writeFileSync(lock, JSON.stringify(holder));
+    try {
+      const refused = await run('orchestrate', 'discover');
+      assert.notEqual(refused.code, 0);
+      assert.match(refused.stderr, /orchestration 'orch\.discover' is already running: jid 20260101000000000001, started by someone at 2026-01-01T00:00:00\.000Z/);
+      writeFileSync(lock, JSON.stringify({ ...holder, pid: 2 ** 22 + 1 }));
+      const taken = await run('orchestrate', 'discover');
+      assert.equal(taken.code, 0, taken.stdout + taken.stderr);
+      assert.ok(!existsSync(lock), 'the lock stays after the run');
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+});
