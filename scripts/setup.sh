@@ -14,6 +14,8 @@ declare -A PACKAGE_OF=(
   [setpriv]=util-linux
   [git]=git
   [crontab]=cron
+  [supervisord]=supervisor
+  [haproxy]=haproxy
 )
 missing=()
 for cmd in "${!PACKAGE_OF[@]}"; do

@@ -10,11 +10,13 @@ import { groupStates } from './group.js';
 import { httpStates } from './http.js';
 import { pkgStates } from './pkg.js';
 import { serviceStates } from './service.js';
+import { supervisordStates } from './supervisord.js';
 import { testStates } from './test.js';
 import { userStates } from './user.js';
 
 export const STATE_MODULES: readonly StateModule[] = [
   testStates, cmdStates, fileStates, pkgStates, serviceStates, userStates, groupStates, gitStates, archiveStates, cronStates, httpStates,
+  supervisordStates,
 ];
 
 const byName = new Map(STATE_MODULES.map((module) => [module.name, module]));
