@@ -24,10 +24,11 @@ import { slsutilModule } from './slsutil.js';
 import { pillarModule } from './pillar.js';
 import { supervisordModule } from './supervisord.js';
 import { httpModule } from './http.js';
+import { npmModule } from './npm.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
-  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule, npmModule,
   supervisordModule,
 ];
 

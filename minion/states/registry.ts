@@ -8,6 +8,7 @@ import { fileStates } from './file.js';
 import { gitStates } from './git.js';
 import { groupStates } from './group.js';
 import { httpStates } from './http.js';
+import { npmStates } from './npm.js';
 import { pkgStates } from './pkg.js';
 import { serviceStates } from './service.js';
 import { supervisordStates } from './supervisord.js';
@@ -15,7 +16,7 @@ import { testStates } from './test.js';
 import { userStates } from './user.js';
 
 export const STATE_MODULES: readonly StateModule[] = [
-  testStates, cmdStates, fileStates, pkgStates, serviceStates, userStates, groupStates, gitStates, archiveStates, cronStates, httpStates,
+  testStates, cmdStates, fileStates, pkgStates, serviceStates, userStates, groupStates, gitStates, archiveStates, cronStates, httpStates, npmStates,
   supervisordStates,
 ];
 
