@@ -23,13 +23,14 @@ import { stateModule } from './state.js';
 import { slsutilModule } from './slsutil.js';
 import { pillarModule } from './pillar.js';
 import { supervisordModule } from './supervisord.js';
+import { haproxyModule } from './haproxy.js';
 import { httpModule } from './http.js';
 import { npmModule } from './npm.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
   userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule, npmModule,
-  supervisordModule,
+  supervisordModule, haproxyModule,
 ];
 
 export class ModuleRegistry {
