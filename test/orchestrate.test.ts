@@ -68,6 +68,51 @@ ping-{{ id }}:
     - arg: ['{{ grains[id]['role'] }}']
 {%- endfor %}
 `,
+  // The seed talk's snippet, unchanged but for the server lists it expects to be set.
+  'orch/sync.sls': `
+{% set dev_db_servers = ['web1', 'web2'] %}
+{% set prod_db_servers = ['db1'] %}
+# Find the dev master db for use later
+{% set ns = namespace(dev_master=None) %}
+{% for dev_master in dev_db_servers
+    if salt.saltutil.cmd(dev_master, 'file.search',
+        arg=['/var/run/keepalive.state', 'MASTER']).get(dev_master).get('ret') %}
+  {% if loop.first %}
+    {% set ns.dev_master = dev_master %}
+  {% endif %}
+{% endfor %}
+
+# Transfer Prod database
+{% for prod_slave in prod_db_servers
+    if salt.saltutil.cmd(prod_slave, 'file.search',
+        arg=['/var/run/keepalive.state', 'BACKUP']).get(prod_slave).get('ret') %}
+  {% if loop.last %}
+
+sync-prod-database-to-dev:
+  salt.function:
+    - name: cmd.run
+    - arg:
+      - >
+        rsync --delete --password-file=/etc/rsyncd.password.dump
+        /u02/prodplonedb_archives/ dump@{{ ns.dev_master }}::postgres_dumps
+    - tgt: {{ prod_slave }}
+  {% endif %}
+{% endfor %}
+
+show-dev-master:
+  salt.function:
+    - name: test.echo
+    - tgt: web1
+    - arg: ['{{ ns.dev_master }}']
+`,
+  'orch/branch.sls': `
+{% set branch = salt['pillar.get']('plone:branch', 'dev') %}
+show-branch:
+  salt.function:
+    - name: test.echo
+    - tgt: web1
+    - arg: ['{{ branch }}']
+`,
 };
 
 describe('salt-ts-run orchestrate', () => {
@@ -141,6 +186,33 @@ describe('salt-ts-run orchestrate', () => {
     assert.equal(res.code, 0, res.stdout + res.stderr);
     assert.deepEqual(Object.keys(res.byId).sort(), ['ping-web1', 'ping-web2']);
     assert.deepEqual(res.byId['ping-web1']!.changes, { ret: { web1: 'app' } });
+  });
+
+  test("the seed talk's dev_master snippet renders from real file.search returns", async () => {
+    // The snippet reads a fixed path: point it at a file only while the test runs.
+    const state = '/var/run/keepalive.state';
+    assert.ok(!existsSync(state), `${state} exists already; this test would overwrite it`);
+    writeFileSync(state, 'MASTER\n');
+    try {
+      // Same host for every minion: web1 is the first "MASTER", and db1 is no "BACKUP".
+      const none = await run('state.orchestrate', 'orch.sync');
+      assert.equal(none.code, 0, none.stdout + none.stderr);
+      assert.deepEqual(Object.keys(none.byId), ['show-dev-master']);
+      assert.deepEqual(none.byId['show-dev-master']!.changes, { ret: { web1: 'web1' } });
+      writeFileSync(state, 'MASTER BACKUP\n');
+      // Now db1 is a "BACKUP": the rsync step is there, and runs on db1 (and fails: no rsync server).
+      const res = await run('state.orchestrate', 'orch.sync');
+      assert.deepEqual(Object.keys(res.byId).sort(), ['show-dev-master', 'sync-prod-database-to-dev']);
+      assert.deepEqual(Object.keys(res.byId['sync-prod-database-to-dev']!.changes.ret as object), ['db1']);
+    } finally {
+      rmSync(state, { force: true });
+    }
+  });
+
+  test("pillar.get in the orchestration reads the pillar= override, else its default", async () => {
+    assert.deepEqual((await run('orchestrate', 'branch')).byId['show-branch']!.changes, { ret: { web1: 'dev' } });
+    const res = await run('orchestrate', 'branch', `pillar=${JSON.stringify({ plone: { branch: 'f5d9859' } })}`);
+    assert.deepEqual(res.byId['show-branch']!.changes, { ret: { web1: 'f5d9859' } });
   });
 
   test('a second run of the same orchestration is refused while one holds the lock; a stale lock is taken over', async () => {

@@ -1,7 +1,8 @@
 // The execution functions an orchestration's templates and states can call on the master
 // (Salt's master-side minion functions): saltutil.cmd publishes a real job,
-// saltutil.runner runs a runner, test.* answer at once.
+// saltutil.runner runs a runner, pillar.get reads the orchestration's pillar, test.* answer at once.
 import { SaltTsError } from '../../shared/errors.js';
+import { traverse } from '../../shared/traverse.js';
 import type { RunnerContext } from '../runners/types.js';
 import { findRunner } from '../runners/registry.js';
 import type { JobPublisher } from './minion-job.js';
@@ -23,7 +24,7 @@ function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-export function masterCalls(publisher: JobPublisher, runnerContext: Omit<RunnerContext, 'args'>): MasterCall {
+export function masterCalls(publisher: JobPublisher, runnerContext: Omit<RunnerContext, 'args'>, pillar: Record<string, unknown>): MasterCall {
   const functions: Record<string, (args: unknown[], kwargs: Record<string, unknown>) => Promise<unknown>> = {
     'saltutil.cmd': async (args, kwargs) => {
       const a = bind('saltutil.cmd', ['tgt', 'fun', 'arg', 'timeout', 'tgt_type'], args, kwargs);
@@ -44,6 +45,11 @@ export function masterCalls(publisher: JobPublisher, runnerContext: Omit<RunnerC
       if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `saltutil.runner: no runner named ${JSON.stringify(name)}`);
       return runner.run({ ...runnerContext, args: { arg: listOf(arg), kwarg: rest } });
     },
+    'pillar.get': async (args, kwargs) => {
+      const a = bind('pillar.get', ['key', 'default', 'merge', 'merge_nested_lists', 'delimiter'], args, kwargs);
+      return traverse(pillar, String(a.key), a.default ?? '', typeof a.delimiter === 'string' ? a.delimiter : ':');
+    },
+    'pillar.items': async () => pillar,
     'test.ping': async () => true,
     'test.true': async () => true,
     'test.false': async () => false,

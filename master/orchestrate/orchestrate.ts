@@ -54,8 +54,8 @@ export async function orchestrate(ctx: RunnerContext, mods: string): Promise<Orc
   });
   try {
     const publisher = jobPublisher(ctx.nc, ctx.config);
-    const call = masterCalls(publisher, { config: ctx.config, nc: ctx.nc });
     const pillar = await orchPillar(ctx, id, pillarenv);
+    const call = masterCalls(publisher, { config: ctx.config, nc: ctx.nc }, pillar);
     const opts = { id, renderer: ctx.config.renderer, test, file_roots: ctx.config.file_roots };
     const run = new OrchRun(ctx.config.file_roots, { id, saltenv, pillar, test, renderer: ctx.config.renderer, opts }, call);
     try {
