@@ -35,6 +35,12 @@ describe('haproxy functions on a real haproxy', () => {
   test('frontends, backends and servers', async () => {
     assert.equal(await call('show_frontends'), 'www');
     assert.equal(await call('show_backends'), 'app\nother');
+    assert.deepEqual(await call('list_frontends'), ['www']);
+    assert.deepEqual(await call('list_backends', [], { servers: false }), ['app', 'other']);
+    const all = await call('list_backends') as Record<string, Record<string, { name: string; status: string }>>;
+    assert.deepEqual(Object.keys(all), ['app', 'other']);
+    assert.deepEqual(Object.keys(all.app!), ['a1', 'a2']);
+    assert.equal(all.other!.a1!.status, 'no check');
     assert.equal(await call('list_servers', ['app']), 'Name: a1 Status: no check Weight: 1 bIn: 0 bOut: 0\nName: a2 Status: no check Weight: 1 bIn: 0 bOut: 0');
     const backend = await call('get_backend', ['app']) as Record<string, { status: string; weight: number }>;
     assert.deepEqual(Object.keys(backend), ['a1', 'a2']);

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pyStr } from '../platform/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { adminCommand, sendCommand } from './haproxy/runtime-api.js';
-import { parseStat, proxyNames, reached, serverLine, serverRows, serverView, type ServerView } from './haproxy/stats.js';
+import { backendView, parseStat, proxyNames, reached, serverLine, serverRows, serverView, type ServerView, type StatRow } from './haproxy/stats.js';
 import type { BoundArgs, ExecModule, ParamSpec } from './types.js';
 
 const SOCKET: ParamSpec = { name: 'socket', default: '/var/run/haproxy.sock' };
@@ -15,12 +15,14 @@ const POLL_MS = 250;
 const socketOf = (a: BoundArgs): string => pyStr(a.socket);
 const stats = async (a: BoundArgs) => parseStat(await sendCommand(socketOf(a), 'show stat'));
 
-/** The servers of a backend; a backend haproxy does not have is an error naming it. */
-async function servers(a: BoundArgs, backend: string): Promise<ServerView[]> {
+/** The stats, when haproxy has the backend; a backend it does not have is an error naming it. */
+async function backendStats(a: BoundArgs, backend: string): Promise<StatRow[]> {
   const rows = await stats(a);
   if (!proxyNames(rows, 'BACKEND').includes(backend)) throw new CommandExecutionError(`haproxy at ${socketOf(a)} has no backend '${backend}'`);
-  return serverRows(rows, backend).map(serverView);
+  return rows;
 }
+
+const servers = async (a: BoundArgs, backend: string): Promise<ServerView[]> => serverRows(await backendStats(a, backend), backend).map(serverView);
 
 async function server(a: BoundArgs, name: string, backend: string): Promise<ServerView> {
   const found = (await servers(a, backend)).find((s) => s.name === name);
@@ -64,7 +66,7 @@ export const haproxyModule: ExecModule = {
     get_backend: {
       doc: "Return the backend's servers as {name: {name, status, weight, bin, bout, scur}}.",
       params: [BACKEND, SOCKET],
-      run: async (_ctx, a) => Object.fromEntries((await servers(a, pyStr(a.backend))).map((s) => [s.name, s])),
+      run: async (_ctx, a) => backendView(await backendStats(a, pyStr(a.backend)), pyStr(a.backend)),
     },
     disable_server: { doc: "Put server name of backend ('*': of every backend) in maintenance; return {backend: list_servers}.", params: [NAME, BACKEND, SOCKET], run: (_ctx, a) => toggle(a, 'disable') },
     enable_server: { doc: "Take server name of backend ('*': of every backend) out of maintenance; return {backend: list_servers}.", params: [NAME, BACKEND, SOCKET], run: (_ctx, a) => toggle(a, 'enable') },
@@ -94,6 +96,17 @@ export const haproxyModule: ExecModule = {
     },
     show_frontends: { doc: 'Return the frontend names, one a line.', params: [SOCKET], run: async (_ctx, a) => proxyNames(await stats(a), 'FRONTEND').join('\n') },
     show_backends: { doc: 'Return the backend names, one a line.', params: [SOCKET], run: async (_ctx, a) => proxyNames(await stats(a), 'BACKEND').join('\n') },
+    list_frontends: { doc: 'Return the frontend names as a list.', params: [SOCKET], run: async (_ctx, a) => proxyNames(await stats(a), 'FRONTEND') },
+    list_backends: {
+      doc: 'Return {backend: get_backend} for every backend (servers=False: the backend names as a list).',
+      params: [{ name: 'servers', default: true }, SOCKET],
+      run: async (_ctx, a) => {
+        const rows = await stats(a);
+        const names = proxyNames(rows, 'BACKEND');
+        if (a.servers === false) return names;
+        return Object.fromEntries(names.map((backend) => [backend, backendView(rows, backend)]));
+      },
+    },
     wait_state: {
       doc: "Wait until the server is in state value ('up', 'maint', 'drain': drained with no sessions left, or a status such as 'down'); return True, or False after timeout seconds.",
       params: [BACKEND, { name: 'server' }, { name: 'value', default: 'up' }, { name: 'timeout', default: 300 }, SOCKET],

@@ -33,6 +33,10 @@ export const serverView = (row: StatRow): ServerView => ({
   name: row.svname!, status: row.status!, weight: Number(row.weight), bin: Number(row.bin), bout: Number(row.bout), scur: Number(row.scur),
 });
 
+/** A backend's servers as {name: view}, as Salt's get_backend gives them. */
+export const backendView = (rows: StatRow[], backend: string): Record<string, ServerView> =>
+  Object.fromEntries(serverRows(rows, backend).map(serverView).map((s) => [s.name, s]));
+
 /** haproxyctl's listServers line, as Salt's list_servers returns it. */
 export const serverLine = (s: ServerView): string => `Name: ${s.name} Status: ${s.status} Weight: ${s.weight} bIn: ${s.bin} bOut: ${s.bout}`;
 
