@@ -68,7 +68,8 @@ ping-{{ id }}:
     - arg: ['{{ grains[id]['role'] }}']
 {%- endfor %}
 `,
-  // The seed talk's snippet, unchanged but for the server lists it expects to be set.
+  // The seed talk's snippet, unchanged but for the server lists it expects to be set and its
+  // state file's path (KEEPALIVE, this fleet's own: test runs must not share /var/run).
   'orch/sync.sls': `
 {% set dev_db_servers = ['web1', 'web2'] %}
 {% set prod_db_servers = ['db1'] %}
@@ -76,7 +77,7 @@ ping-{{ id }}:
 {% set ns = namespace(dev_master=None) %}
 {% for dev_master in dev_db_servers
     if salt.saltutil.cmd(dev_master, 'file.search',
-        arg=['/var/run/keepalive.state', 'MASTER']).get(dev_master).get('ret') %}
+        arg=['KEEPALIVE', 'MASTER']).get(dev_master).get('ret') %}
   {% if loop.first %}
     {% set ns.dev_master = dev_master %}
   {% endif %}
@@ -85,7 +86,7 @@ ping-{{ id }}:
 # Transfer Prod database
 {% for prod_slave in prod_db_servers
     if salt.saltutil.cmd(prod_slave, 'file.search',
-        arg=['/var/run/keepalive.state', 'BACKUP']).get(prod_slave).get('ret') %}
+        arg=['KEEPALIVE', 'BACKUP']).get(prod_slave).get('ret') %}
   {% if loop.last %}
 
 sync-prod-database-to-dev:
@@ -120,11 +121,12 @@ describe('salt-ts-run orchestrate', () => {
     master: { file_roots: { base: ['states'] } },
   });
   const outDir = () => join(fleet().dir, 'out');
+  const keepalive = () => join(fleet().dir, 'keepalive.state');
   const writeTree = () => {
     for (const [path, text] of Object.entries(FILES)) {
       const file = join(fleet().masterDir, 'states', path);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
+      writeFileSync(file, text.replaceAll('KEEPALIVE', keepalive()));
     }
   };
   const run = async (...args: string[]) => {
@@ -189,24 +191,18 @@ describe('salt-ts-run orchestrate', () => {
   });
 
   test("the seed talk's dev_master snippet renders from real file.search returns", async () => {
-    // The snippet reads a fixed path: point it at a file only while the test runs.
-    const state = '/var/run/keepalive.state';
-    assert.ok(!existsSync(state), `${state} exists already; this test would overwrite it`);
+    const state = keepalive();
     writeFileSync(state, 'MASTER\n');
-    try {
-      // Same host for every minion: web1 is the first "MASTER", and db1 is no "BACKUP".
-      const none = await run('state.orchestrate', 'orch.sync');
-      assert.equal(none.code, 0, none.stdout + none.stderr);
-      assert.deepEqual(Object.keys(none.byId), ['show-dev-master']);
-      assert.deepEqual(none.byId['show-dev-master']!.changes, { ret: { web1: 'web1' } });
-      writeFileSync(state, 'MASTER BACKUP\n');
-      // Now db1 is a "BACKUP": the rsync step is there, and runs on db1 (and fails: no rsync server).
-      const res = await run('state.orchestrate', 'orch.sync');
-      assert.deepEqual(Object.keys(res.byId).sort(), ['show-dev-master', 'sync-prod-database-to-dev']);
-      assert.deepEqual(Object.keys(res.byId['sync-prod-database-to-dev']!.changes.ret as object), ['db1']);
-    } finally {
-      rmSync(state, { force: true });
-    }
+    // Same host for every minion: web1 is the first "MASTER", and db1 is no "BACKUP".
+    const none = await run('state.orchestrate', 'orch.sync');
+    assert.equal(none.code, 0, none.stdout + none.stderr);
+    assert.deepEqual(Object.keys(none.byId), ['show-dev-master'], none.stdout + none.stderr);
+    assert.deepEqual(none.byId['show-dev-master']!.changes, { ret: { web1: 'web1' } });
+    writeFileSync(state, 'MASTER BACKUP\n');
+    // Now db1 is a "BACKUP": the rsync step is there, and runs on db1 (and fails: no rsync server).
+    const res = await run('state.orchestrate', 'orch.sync');
+    assert.deepEqual(Object.keys(res.byId).sort(), ['show-dev-master', 'sync-prod-database-to-dev'], res.stdout + res.stderr);
+    assert.deepEqual(Object.keys(res.byId['sync-prod-database-to-dev']!.changes.ret as object), ['db1']);
   });
 
   test("pillar.get in the orchestration reads the pillar= override, else its default", async () => {
