@@ -106,6 +106,15 @@ show-dev-master:
     - tgt: web1
     - arg: ['{{ ns.dev_master }}']
 `,
+  // Each minion holds the directory KEEPALIVE.d for a second: minions that overlap fail.
+  'orch/batched.sls': `
+one-at-a-time:
+  salt.function:
+    - name: cmd.run
+    - tgt: 'web*'
+    - batch: 1
+    - arg: ['mkdir KEEPALIVE.d && sleep 1 && rmdir KEEPALIVE.d']
+`,
   'orch/branch.sls': `
 {% set branch = salt['pillar.get']('plone:branch', 'dev') %}
 show-branch:
@@ -203,6 +212,12 @@ describe('salt-ts-run orchestrate', () => {
     const res = await run('state.orchestrate', 'orch.sync');
     assert.deepEqual(Object.keys(res.byId).sort(), ['show-dev-master', 'sync-prod-database-to-dev'], res.stdout + res.stderr);
     assert.deepEqual(Object.keys(res.byId['sync-prod-database-to-dev']!.changes.ret as object), ['db1']);
+  });
+
+  test('batch: 1 runs a step on one minion at a time', async () => {
+    const res = await run('orchestrate', 'batched');
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.deepEqual(res.byId['one-at-a-time']!.changes, { ret: { web1: '', web2: '' } });
   });
 
   test("pillar.get in the orchestration reads the pillar= override, else its default", async () => {

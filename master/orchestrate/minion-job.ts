@@ -5,6 +5,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { MasterConfig } from '../../shared/config/load.js';
 import { SaltTsError } from '../../shared/errors.js';
 import { TARGET_TYPES, type TargetType } from '../../shared/targeting/types.js';
+import { runBatch } from '../client/batch.js';
 import { publishJob } from '../client/publish.js';
 
 export interface MinionJob {
@@ -15,6 +16,8 @@ export interface MinionJob {
   kwarg?: Record<string, unknown>;
   /** Seconds to wait for returns; the master config's timeout when unset. */
   timeout?: unknown;
+  /** Run on this many minions (N or N%) at a time, as salt-ts -b. */
+  batch?: unknown;
 }
 
 export interface MinionReturn {
@@ -24,7 +27,6 @@ export interface MinionReturn {
 }
 
 export interface JobOutcome {
-  jid: string;
   returns: Record<string, MinionReturn>;
   /** Targeted minions that did not return in time. */
   missing: string[];
@@ -47,22 +49,24 @@ export function jobPublisher(nc: NatsConnection, config: MasterConfig): JobPubli
     async run(job) {
       const timeout = job.timeout == null ? config.timeout : Number(job.timeout);
       if (!(timeout > 0)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${job.fun}: timeout=${JSON.stringify(job.timeout)} is not a positive number of seconds`);
-      const published = await publishJob(
-        nc,
-        {
-          tgt: job.tgt,
-          tgt_type: targetType(job.tgt_type, job.fun),
-          fun: job.fun,
-          arg: job.arg ?? [],
-          kwarg: job.kwarg ?? {},
-          user: userInfo().username,
-          timeout,
-        },
-        { gatherJobTimeout: config.gather_job_timeout },
-      );
+      const req = {
+        tgt: job.tgt, tgt_type: targetType(job.tgt_type, job.fun), fun: job.fun, arg: job.arg ?? [], kwarg: job.kwarg ?? {}, user: userInfo().username, timeout,
+      };
+      const follow = { gatherJobTimeout: config.gather_job_timeout };
       const returns: Record<string, MinionReturn> = {};
+      const missing: string[] = [];
+      if (job.batch != null) {
+        await runBatch(nc, req, {
+          size: String(job.batch), wait: 0, failhard: false, follow,
+          onBatch: () => {},
+          onReturn: (r) => (returns[r.id] = { ret: r.return, retcode: r.retcode, success: r.success }),
+          onMissing: (id) => missing.push(id),
+        });
+        return { returns, missing: missing.sort() };
+      }
+      const published = await publishJob(nc, req, follow);
       for await (const r of published.returns()) returns[r.id] = { ret: r.return, retcode: r.retcode, success: r.success };
-      return { jid: published.jid, returns, missing: published.missing() };
+      return { returns, missing: published.missing() };
     },
   };
 }

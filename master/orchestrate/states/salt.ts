@@ -53,14 +53,14 @@ export function saltStates(settings: SaltStateSettings): StateModule {
     doc: 'Orchestration: run execution functions, state runs and runners from the master.',
     functions: {
       function: {
-        doc: "Run execution function `name` on `tgt` (tgt_type, arg, kwarg, timeout); fails when a minion fails (retcode, False, or fail_function's verdict) or does not return, unless it is in fail_minions.",
+        doc: "Run execution function `name` on `tgt` (tgt_type, arg, kwarg, timeout, batch); fails when a minion fails (retcode, False, or fail_function's verdict) or does not return, unless it is in fail_minions.",
         run: async (ctx, args) => {
           const fun = args.name;
           const ret: StateReturn = { name: fun, result: true, comment: '', changes: {} };
           const tgt = target(ctx, 'salt.function', args);
           if (ctx.test) return { ...ret, result: null, comment: `Function ${fun} would be executed` };
           const kwarg = (args.kwarg ?? {}) as Record<string, unknown>;
-          const outcome = await settings.publisher.run({ tgt, tgt_type: args.tgt_type, fun, arg: listArg(args.arg), kwarg, timeout: args.timeout });
+          const outcome = await settings.publisher.run({ tgt, tgt_type: args.tgt_type, fun, arg: listArg(args.arg), kwarg, timeout: args.timeout, batch: args.batch });
           const allowed = failMinions(args.fail_minions);
           const failed = new Set(silent(outcome, allowed));
           const returns: Record<string, unknown> = {};
@@ -77,7 +77,7 @@ export function saltStates(settings: SaltStateSettings): StateModule {
         },
       },
       state: {
-        doc: 'Apply `sls` (or the top file with highstate=True) on `tgt`, with pillar, pillarenv, saltenv, timeout; test=True is passed on. Fails when a minion\'s run fails or a minion does not return, unless it is in fail_minions.',
+        doc: 'Apply `sls` (or the top file with highstate=True) on `tgt`, with pillar, pillarenv, saltenv, timeout, batch; test=True is passed on. Fails when a minion\'s run fails or a minion does not return, unless it is in fail_minions.',
         run: async (ctx, args) => {
           const ret: StateReturn = { name: args.name, result: true, comment: '', changes: {} };
           const tgt = target(ctx, 'salt.state', args);
@@ -89,7 +89,7 @@ export function saltStates(settings: SaltStateSettings): StateModule {
           if (pillarenv !== undefined) kwarg.pillarenv = pillarenv;
           if (args.saltenv !== undefined) kwarg.saltenv = args.saltenv;
           const outcome = await settings.publisher.run({
-            tgt, tgt_type: args.tgt_type, fun: sls === undefined ? 'state.highstate' : 'state.sls', arg: sls === undefined ? [] : [sls], kwarg, timeout: args.timeout,
+            tgt, tgt_type: args.tgt_type, fun: sls === undefined ? 'state.highstate' : 'state.sls', arg: sls === undefined ? [] : [sls], kwarg, timeout: args.timeout, batch: args.batch,
           });
           const allowed = failMinions(args.fail_minions);
           const failed = new Set(silent(outcome, allowed));
