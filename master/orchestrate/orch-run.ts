@@ -14,7 +14,6 @@ export interface OrchSettings {
   id: string;
   saltenv: string;
   pillar: Record<string, unknown>;
-  test: boolean;
   renderer: string;
   opts: Record<string, unknown>;
 }

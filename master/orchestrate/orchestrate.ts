@@ -57,7 +57,7 @@ export async function orchestrate(ctx: RunnerContext, mods: string): Promise<Orc
     const pillar = await orchPillar(ctx, id, pillarenv);
     const call = masterCalls(publisher, { config: ctx.config, nc: ctx.nc }, pillar);
     const opts = { id, renderer: ctx.config.renderer, test, file_roots: ctx.config.file_roots };
-    const run = new OrchRun(ctx.config.file_roots, { id, saltenv, pillar, test, renderer: ctx.config.renderer, opts }, call);
+    const run = new OrchRun(ctx.config.file_roots, { id, saltenv, pillar, renderer: ctx.config.renderer, opts }, call);
     try {
       const compiled = await compileHighstate(mods.split(',').map((sls) => ({ saltenv, sls: sls.trim() })), run);
       if (compiled.errors.length) return { [id]: compiled.errors };
