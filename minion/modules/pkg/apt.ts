@@ -1,5 +1,6 @@
 // apt-get and apt-cache, run non-interactively as Salt's aptpkg runs them.
 import { statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runSystemCommand, type CommandResult } from '../../platform/run-process.js';
 import { CommandExecutionError } from '../command-error.js';
 
@@ -13,9 +14,20 @@ const APT_ENV = {
 
 const APT_LISTS = '/var/lib/apt/lists';
 
-/** Runs an apt or dpkg command with the non-interactive environment. */
-export function runApt(argv: string[]): Promise<CommandResult> {
-  return runSystemCommand(argv, APT_ENV);
+/** How long a package command waits for another apt or dpkg run (unattended upgrades,
+ * another job) to release the dpkg lock before it gives up. */
+const LOCK_WAIT_MS = 180_000;
+const LOCK_HELD = /Could not get lock|dpkg frontend lock was locked|dpkg status database is locked/;
+
+/** Runs an apt or dpkg command with the non-interactive environment, waiting its turn
+ * while another package manager holds the dpkg lock. */
+export async function runApt(argv: string[]): Promise<CommandResult> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const result = await runSystemCommand(argv, APT_ENV);
+    if (result.retcode === 0 || !LOCK_HELD.test(result.stderr + result.stdout) || Date.now() > deadline) return result;
+    await sleep(500);
+  }
 }
 
 /** The version apt would install (`Candidate:` of apt-cache policy), '' when there is none. */
