@@ -41,6 +41,14 @@ describe('KeyStore.submit', () => {
     assert.equal(store.read('pending', 'web1'), key);
   });
 
+  test('a key accepted on disk but not yet in the caller\'s map (salt-ts-key -a just ran) stays accepted, never pending too', () => {
+    const key = newKey();
+    store.submit('web1', key, false);
+    store.move('web1', 'pending', 'accepted');
+    assert.equal(store.submit('web1', key, false, new Map()), 'accepted');
+    assert.deepEqual(store.list().pending, []);
+  });
+
   test('a new key is accepted with auto_accept', () => {
     const key = newKey();
     assert.equal(store.submit('web1', key, true), 'accepted');

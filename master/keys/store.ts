@@ -47,7 +47,8 @@ export class KeyStore {
   /** Records a key a minion presented and says where it stands, as Salt's master does.
    * `accepted` is the accepted keys as the caller already holds them (read from disk if not given). */
   submit(id: string, pub: string, autoAccept: boolean, accepted: ReadonlyMap<string, string> = this.accepted()): KeyStatus {
-    const acceptedKey = accepted.get(id) ?? null;
+    // The caller's map can lag a salt-ts-key -a that just moved the file: the disk decides.
+    const acceptedKey = accepted.get(id) ?? this.read('accepted', id);
     if (acceptedKey !== null) {
       if (acceptedKey === pub) return 'accepted';
       this.write('denied', id, pub); // same id, other key: an impostor or a rebuilt host
