@@ -9,7 +9,7 @@ export const NOT_RUN = {
   onchanges: 'State was not run because none of the onchanges reqs changed',
 } as const;
 
-export const slsId = (chunk: LowChunk) => `${chunk.__sls__}.${chunk.__id__}`;
+const slsId = (chunk: LowChunk) => `${chunk.__sls__}.${chunk.__id__}`;
 
 /** Salt's layout: the kind indented 19 spaces, each entry 23, one per line. */
 export function missingComment(missing: ChunkPlan['missing']): string {

@@ -23,7 +23,7 @@ interface Check {
 const CMD_OPTION_KEYS = ['cwd', 'runas', 'env', 'timeout'] as const;
 
 /** The state's own cmd options passed on to cmd.retcode, as Salt does (minus cmd_opts_exclude). */
-export function cmdOptions(chunk: LowChunk, grains: Record<string, unknown>): Record<string, unknown> {
+function cmdOptions(chunk: LowChunk, grains: Record<string, unknown>): Record<string, unknown> {
   const exclude = new Set(Array.isArray(chunk.cmd_opts_exclude) ? chunk.cmd_opts_exclude.map(String) : []);
   const opts: Record<string, unknown> = {};
   for (const key of CMD_OPTION_KEYS) if (chunk[key] !== undefined && chunk[key] !== null) opts[key] = chunk[key];
@@ -35,7 +35,7 @@ export function cmdOptions(chunk: LowChunk, grains: Record<string, unknown>): Re
 }
 
 /** Runs a shell command for a check; a command that cannot run counts as `onError`. */
-export async function shellRetcode(call: Call, command: string, opts: Record<string, unknown>, onError: number): Promise<number> {
+async function shellRetcode(call: Call, command: string, opts: Record<string, unknown>, onError: number): Promise<number> {
   try {
     const rc = Number(await call('cmd.retcode', [command], { ...opts, python_shell: true, ignore_retcode: true }));
     return Number.isNaN(rc) ? onError : rc;

@@ -12,7 +12,7 @@ export interface Stopwatch {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Python's isoformat leaves out the fraction when the microseconds are 0. */
-export function formatStartTime(epochMicros: number): string {
+function formatStartTime(epochMicros: number): string {
   const date = new Date(Math.floor(epochMicros / 1000));
   const micros = epochMicros % 1_000_000;
   const hms = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
