@@ -1,6 +1,6 @@
 // state: apply SLS files and the top file to this minion, or show what they compile to.
 import { CommandExecutionError } from './command-error.js';
-import { runPillar } from '../pillar/for-call.js';
+import { freshPillar } from '../pillar/for-call.js';
 import { EX_PILLAR_FAILURE, pillarRefusal } from '../pillar/refusal.js';
 import { compileSls, compileTop, slsNames } from '../highstate/compile.js';
 import { executeChunks, executeHigh } from '../highstate/execute.js';
@@ -18,7 +18,9 @@ async function withRun<T>(ctx: ExecContext, a: BoundArgs, work: (run: StateRun) 
   const kwargs = a.kwargs ?? {};
   const test = a.test ?? kwargs.test;
   const saltenv = a.saltenv == null ? undefined : pyStr(a.saltenv);
-  const pillar = await runPillar(ctx, { pillarenv: kwargs.pillarenv, saltenv, override: kwargs.pillar });
+  // Compiled afresh for every run, as Salt 3006 does: an edited pillar file counts at the
+  // next state.apply without a refresh_pillar.
+  const pillar = await freshPillar(ctx, { pillarenv: kwargs.pillarenv, saltenv, override: kwargs.pillar });
   const refusal = kwargs.force === true ? null : pillarRefusal(pillar);
   if (refusal) {
     ctx.setRetcode(EX_PILLAR_FAILURE);

@@ -15,7 +15,7 @@ export interface PillarChoice {
 const envName = (value: unknown): string | null => (value === null || value === undefined ? null : pyStr(value));
 
 /** The pillarenv a call names; null when it names none. */
-export function namedPillarenv(ctx: ExecContext, choice: PillarChoice): string | null {
+function namedPillarenv(ctx: ExecContext, choice: PillarChoice): string | null {
   const pillarenv = envName(choice.pillarenv);
   if (pillarenv !== null || !ctx.opts.pillarenv_from_saltenv) return pillarenv;
   return envName(choice.saltenv);
@@ -26,10 +26,4 @@ export async function freshPillar(ctx: ExecContext, choice: PillarChoice): Promi
   const override = pillarOverride(choice.override);
   const compiled = await ctx.daemon({ op: 'get_pillar', pillarenv: namedPillarenv(ctx, choice), saltenv: envName(choice.saltenv) });
   return withOverride(compiled, override, ctx.opts);
-}
-
-/** A state run's pillar: compiled afresh for every run, as Salt 3006 does, so an edited
- * pillar file counts at the next state.apply without a refresh_pillar. */
-export function runPillar(ctx: ExecContext, choice: PillarChoice): Promise<Pillar> {
-  return freshPillar(ctx, choice);
 }
