@@ -2,11 +2,9 @@
 // test/fixtures/sls-compat goes through the minion's real render and compile pipeline,
 // and its state.show_low_sls (and show_sls) output must equal, as JSON text with key
 // order, what Salt 3006 prints; broken cases must fail with errors naming file and line.
-// A view named in a case's known_differences.txt is reported as TODO instead of failing,
-// and fails once it matches, so that the note gets removed.
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asJsonText, compileCase, loadSlsCase, slsCaseNames, type SlsCase } from './support/sls-harness.js';
+import { asJsonText, compileCase, loadSlsCase, slsCaseNames } from './support/sls-harness.js';
 
 const names = slsCaseNames();
 
@@ -14,16 +12,12 @@ test('the suite has its cases', () => {
   assert.ok(names.length >= 15, `only ${names.length} cases found`);
 });
 
-function compareView(t: TestContext, slsCase: SlsCase, view: string, actual: unknown, expectedText: string): void {
-  const same = asJsonText(actual) === asJsonText(JSON.parse(expectedText));
-  const known = slsCase.knownDifferences.get(view);
-  if (known === undefined) assert.equal(asJsonText(actual), asJsonText(JSON.parse(expectedText)), view);
-  else if (same) assert.fail(`${slsCase.name}: ${view} now matches Salt; remove it from known_differences.txt`);
-  else t.todo(`${view} differs from Salt: ${known}`);
+function compareView(view: string, actual: unknown, expectedText: string): void {
+  assert.equal(asJsonText(actual), asJsonText(JSON.parse(expectedText)), view);
 }
 
 for (const name of names) {
-  test(`sls-compat ${name}`, async (t) => {
+  test(`sls-compat ${name}`, async () => {
     const slsCase = loadSlsCase(name);
     const out = await compileCase(slsCase);
     assert.deepEqual(out.unexpectedCalls, [], 'calls not listed in salt_functions.json');
@@ -36,7 +30,7 @@ for (const name of names) {
       return;
     }
     assert.ok(slsCase.expectedLowstate, `${name} has neither expected_lowstate.json nor expected_errors.txt`);
-    compareView(t, slsCase, 'show_low_sls', out.lowstate, slsCase.expectedLowstate);
-    if (slsCase.expectedSls) compareView(t, slsCase, 'show_sls', out.sls, slsCase.expectedSls);
+    compareView('show_low_sls', out.lowstate, slsCase.expectedLowstate);
+    if (slsCase.expectedSls) compareView('show_sls', out.sls, slsCase.expectedSls);
   });
 }

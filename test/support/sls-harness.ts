@@ -41,8 +41,6 @@ export interface SlsCase {
   expectedSls?: string;
   /** One regex a line; each must match one of the errors the compile reports. */
   expectedErrors?: RegExp[];
-  /** known_differences.txt: `<view>: <why salt-ts differs from Salt>`, one a line. */
-  knownDifferences: Map<string, string>;
 }
 
 export interface CaseOutput {
@@ -73,12 +71,6 @@ export function loadSlsCase(name: string): SlsCase {
     expectedLowstate: read(dir, 'expected_lowstate.json'),
     expectedSls: read(dir, 'expected_sls.json'),
     expectedErrors: errors?.split('\n').filter((line) => line.trim() !== '').map((line) => new RegExp(line)),
-    knownDifferences: new Map(
-      (read(dir, 'known_differences.txt') ?? '').split('\n').filter((line) => line.includes(': ')).map((line) => {
-        const colon = line.indexOf(': ');
-        return [line.slice(0, colon), line.slice(colon + 2)];
-      }),
-    ),
   };
 }
 
