@@ -1,11 +1,10 @@
 // cache: what the master has cached about its minions (cache.grains: the grains each
 // minion reported when it last started), for the minions a target matches.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { publishJob } from '../client/publish.js';
 import { targetType } from '../orchestrate/minion-job.js';
 import type { Grains } from '../grains-cache.js';
+import { readCachedGrains } from './cached-grains.js';
 import type { RunnerModule } from './types.js';
 
 export const cacheRunner: RunnerModule = {
@@ -21,8 +20,8 @@ export const cacheRunner: RunnerModule = {
         });
         const found: Record<string, Grains> = {};
         for (const id of plan.minions.sort()) {
-          const text = await readFile(join(ctx.config.cachedir, 'minions', id, 'grains.json'), 'utf8').catch(() => null);
-          if (text !== null) found[id] = JSON.parse(text) as Grains;
+          const grains = await readCachedGrains(ctx.config.cachedir, id);
+          if (grains) found[id] = grains;
         }
         return found;
       },

@@ -1,12 +1,11 @@
 // pillar: what the master would send a minion, compiled fresh from pillar_roots with the
 // minion's cached grains (show_pillar, items), and which pillar SLS files it gets (show_top).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SaltTsError } from '../../shared/errors.js';
 import { MINION_ID_PATTERN } from '../../shared/minion-id.js';
 import { isSaltenv, type PillarRequest } from '../../shared/protocol/messages.js';
 import type { Grains } from '../grains-cache.js';
 import { MasterPillarCompiler } from '../pillar/compiler.js';
+import { readCachedGrains } from './cached-grains.js';
 import type { RunnerContext, RunnerFunction, RunnerModule } from './types.js';
 
 function minionOf(ctx: RunnerContext): string {
@@ -28,20 +27,11 @@ function requestOf(ctx: RunnerContext): PillarRequest {
   return req;
 }
 
-/** The grains the master cached when the minion last started; just its id when there are none. */
-async function cachedGrains(ctx: RunnerContext, id: string): Promise<Grains> {
-  try {
-    return JSON.parse(await readFile(join(ctx.config.cachedir, 'minions', id, 'grains.json'), 'utf8')) as Grains;
-  } catch {
-    return { id };
-  }
-}
-
 async function withCompiler<T>(ctx: RunnerContext, work: (compiler: MasterPillarCompiler, id: string, grains: Grains) => Promise<T>): Promise<T> {
   const id = minionOf(ctx);
   const compiler = new MasterPillarCompiler(ctx.config, 1);
   try {
-    return await work(compiler, id, await cachedGrains(ctx, id));
+    return await work(compiler, id, (await readCachedGrains(ctx.config.cachedir, id).catch(() => null)) ?? { id });
   } finally {
     await compiler.close();
   }
