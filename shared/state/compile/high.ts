@@ -1,5 +1,6 @@
 // High data: the rendered SLS files merged into one mapping of state IDs, shaped as
 // Salt's state.show_sls prints it, and the small helpers every compiler step shares.
+import { isRecord as isDict } from '../../output/sorted-keys.js';
 
 /** One ID declaration: per state module a list of single-key argument dicts, the bare
  * function name and `{order: N}`, then `__sls__` / `__env__` naming where it came from. */
@@ -12,9 +13,7 @@ export interface IdBody {
 /** ID -> IdBody, plus the raw `__extend__` (a list of `{ID: body}`) and `__exclude__` keys. */
 export type HighData = Record<string, unknown>;
 
-export function isDict(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isDict };
 
 export function firstKey(dict: Record<string, unknown>): string | undefined {
   for (const key in dict) return key;
