@@ -1,7 +1,15 @@
 // YAML as Salt loads it: PyYAML's YAML 1.1 resolvers plus Salt's SaltYamlSafeLoader tweaks
 // (leading-zero integers read as decimal, timestamps kept as strings).
 import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, stringify, visit, type Document, type ScalarTag, type Tags, type YAMLError } from 'yaml';
-import type { NonStringId } from './state/compile/sls-source.js';
+
+/** A mapping key the renderer read as something other than a string (an unquoted
+ * `true:`, `1.5:` or `~:`), which Salt refuses as a state ID. */
+export interface NonStringId {
+  /** The key as it appears in `data` ('true', '1.5'). */
+  key: string;
+  /** Python's name for its type: 'bool', 'int', 'float' or 'NoneType'. */
+  type: string;
+}
 
 export class YamlSyntaxError extends Error {
   readonly source: string;

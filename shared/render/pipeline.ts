@@ -1,8 +1,7 @@
 // Salt's renderer pipeline: SLS text goes through text renderers (jinja) and ends in a
 // data renderer (yaml, json). A first line `#!jinja|yaml` picks the pipeline for its
 // file; without one the default (the `renderer` option, jinja|yaml) applies.
-import type { NonStringId } from '../state/compile/sls-source.js';
-import { parseYamlReportingKeys, YamlSyntaxError } from '../yaml.js';
+import { parseYamlReportingKeys, YamlSyntaxError, type NonStringId } from '../yaml.js';
 import { RenderError } from './errors.js';
 import { renderJinja } from './jinja/index.js';
 import type { RenderOptions } from './types.js';

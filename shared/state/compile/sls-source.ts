@@ -1,14 +1,8 @@
 // Where the compiler gets SLS data from: the renderer (Jinja, YAML...) lives behind this
 // interface, so the compiler sees data only, and tests can feed it plain files.
+import type { NonStringId } from '../../yaml.js';
 
-/** A mapping key the renderer read as something other than a string (an unquoted
- * `true:`, `1.5:` or `~:`), which Salt refuses as a state ID. */
-export interface NonStringId {
-  /** The key as it appears in `data` ('true', '1.5'). */
-  key: string;
-  /** Python's name for its type: 'bool', 'int', 'float' or 'NoneType'. */
-  type: string;
-}
+export type { NonStringId };
 
 export interface LoadedSls {
   /** The rendered data (a mapping of IDs for a valid SLS). */
