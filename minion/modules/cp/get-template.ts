@@ -1,13 +1,13 @@
 // cp.get_template: a salt:// template rendered with this minion's grains and pillar and
 // written to a path on the minion.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StateRun } from '../../highstate/state-run.js';
 import { absolutePath } from '../file/paths.js';
 import { pillarOverride } from '../../pillar/override.js';
 import type { ExecContext } from '../types.js';
 import { askFiles } from './ask.js';
+import { ensureFolder, replaceFile } from './destination.js';
 
 /** The destination path; '' when the template is not on the file server; false when
  * dest's folder is missing and makedirs is off (as cp.get_file answers). */
@@ -20,10 +20,7 @@ export async function getTemplate(
   const cached = await askFiles(ctx, { op: 'cache_file', url, saltenv: request.saltenv });
   if (!cached) return '';
   const target = await absolutePath(dest);
-  if (!(await stat(path.dirname(target)).then((s) => s.isDirectory(), () => false))) {
-    if (!request.makedirs) return false;
-    await mkdir(path.dirname(target), { recursive: true });
-  }
+  if (!(await ensureFolder(path.dirname(target), request.makedirs))) return false;
   const { pillar, ...vars } = request.vars;
   // As Salt's cp.get_template: a pillar= keyword stands in for the minion's pillar.
   const run = new StateRun(ctx.withPillar(pillarOverride(pillar) ?? ctx.pillar), { saltenv: request.saltenv, test: false });
@@ -33,8 +30,6 @@ export async function getTemplate(
   } finally {
     await run.close();
   }
-  const temp = `${target}.part-${randomBytes(6).toString('hex')}`;
-  await writeFile(temp, text);
-  await rename(temp, target);
+  await replaceFile(target, (temp) => writeFile(temp, text));
   return target;
 }
