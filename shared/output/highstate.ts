@@ -3,6 +3,7 @@
 // then the summary. Render errors (a list) and plain strings print as Salt prints them.
 import { nestedOutputter } from './nested.js';
 import type { OutputOptions, Outputter } from './outputter.js';
+import { palette, type Palette } from './palette.js';
 import { pyRepr } from './pyrepr.js';
 import { isRecord } from './sorted-keys.js';
 import { pySplitlines } from './splitlines.js';
@@ -11,18 +12,6 @@ export interface HighstateOptions extends OutputOptions {
   /** Salt's state_output_profile: the Started/Duration lines and the total run time. */
   stateOutputProfile?: boolean;
 }
-
-// Salt's TextFormat codes (each starts with a reset); ENDC is `0;0`.
-const ANSI = {
-  green: '\x1b[0;32m',
-  cyan: '\x1b[0;36m',
-  red: '\x1b[0;31m',
-  lightRed: '\x1b[0;1;31m',
-  lightYellow: '\x1b[0;1;33m',
-  end: '\x1b[0;0m',
-};
-type Palette = typeof ANSI;
-const NO_COLOR: Palette = { green: '', cyan: '', red: '', lightRed: '', lightYellow: '', end: '' };
 
 const CHANGES_INDENT = 14;
 
@@ -41,7 +30,7 @@ class HostFormatter {
   private readonly mode: string;
 
   constructor(private readonly opts: HighstateOptions) {
-    this.c = opts.color ? ANSI : NO_COLOR;
+    this.c = palette(opts.color);
     this.mode = (opts.stateOutput ?? 'full').toLowerCase();
   }
 

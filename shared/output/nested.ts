@@ -2,20 +2,10 @@
 // indented by 4, `----------` before every dict below the top level, `- item` for
 // list scalars, `|_` before a list item that is itself a dict or list.
 import type { OutputOptions, Outputter } from './outputter.js';
+import { palette, type Palette } from './palette.js';
 import { pyRepr } from './pyrepr.js';
 import { pySplitlines } from './splitlines.js';
 import { isRecord, sortedKeys } from './sorted-keys.js';
-
-// Salt's TextFormat codes: each colour starts with a reset (0;), ENDC is `0;0`.
-const ANSI = {
-  green: '\x1b[0;32m',
-  lightYellow: '\x1b[0;1;33m',
-  cyan: '\x1b[0;36m',
-  end: '\x1b[0;0m',
-};
-const NO_COLOR = { green: '', lightYellow: '', cyan: '', end: '' };
-
-type Palette = typeof ANSI;
 
 class NestedLayout {
   readonly lines: string[] = [];
@@ -57,7 +47,7 @@ class NestedLayout {
 export const nestedOutputter: Outputter = {
   name: 'nested',
   format(data: unknown, opts: OutputOptions): string {
-    const layout = new NestedLayout(opts.color ? ANSI : NO_COLOR);
+    const layout = new NestedLayout(palette(opts.color));
     layout.display(data, opts.indent ?? 0, '');
     return layout.lines.join('\n');
   },
