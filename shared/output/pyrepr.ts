@@ -30,23 +30,26 @@ function reprString(text: string): string {
   return quote + body + quote;
 }
 
-function reprFloat(value: number): string {
+/** Python's repr() of a float: 2.0, 1e-05, 1e+16, nan, inf. */
+export function floatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   // Same shortest digits as JavaScript; Python switches to exponent form outside 1e-4 <= |x| < 1e16.
   const [mantissa, exponentText] = value.toExponential().split('e') as [string, string];
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 16) {
     return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
   }
-  return String(value);
+  const text = String(value);
+  return text.includes('.') ? text : `${text}.0`;
 }
 
 export function pyRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   // Integral numbers are Python ints, printed in full however large.
-  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : reprFloat(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : floatRepr(value);
   if (typeof value === 'string') return reprString(value);
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   if (isRecord(value)) {

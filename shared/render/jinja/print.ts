@@ -1,22 +1,11 @@
 // Python's str() and repr() of template values, so {{ value }} prints what Salt prints:
 // True, None, 2.0, ['a', 'b'], {'k': 'v'}.
+import { floatRepr } from '../../output/pyrepr.js';
 import { defined } from './failure.js';
 import { PyFloat, Tuple, Undefined, Namespace, TemplateModule, isDict } from './values.js';
 import { SafeString } from './nunjucks.js';
 
-export function floatRepr(value: number): string {
-  if (Number.isNaN(value)) return 'nan';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const [mantissa, exponentText] = value.toExponential().split('e');
-  const exponent = Number(exponentText);
-  // Python switches to exponent notation below 1e-4 and from 1e16, with two-digit exponents.
-  if (exponent < -4 || exponent >= 16) {
-    return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  const text = String(value);
-  return text.includes('.') ? text : `${text}.0`;
-}
+export { floatRepr };
 
 export function intRepr(value: number): string {
   return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
