@@ -11,7 +11,7 @@ import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transp
 import type { LocalCluster } from '../scripts/local-cluster.js';
 import { decodeJson, encodeJson } from '../shared/json-codec.js';
 import { SaltTsError } from '../shared/errors.js';
-import { FILE_ERROR_HEADER } from '../shared/protocol/messages.js';
+import { REPLY_ERROR_HEADER } from '../shared/protocol/messages.js';
 import { requestPillar } from '../shared/protocol/pillar-client.js';
 import { Inboxes, Subjects } from '../shared/protocol/subjects.js';
 import { useFleet } from './support/cluster.js';
@@ -123,7 +123,7 @@ describe('pillar on the master, end to end', () => {
     await asMinion(fleet(), 'web1', async (nc) => {
       for (const path of ['db.sls', 'top.sls', `../${tree}/base/db.sls`]) {
         const reply = await nc.request(Subjects.fileRequest('web1'), encodeJson({ op: 'stat', saltenv: 'base', path }), { timeout: 10_000 });
-        assert.match(reply.headers?.get(FILE_ERROR_HEADER) ?? '', /^SALTTS_FILE_(NOT_FOUND|PATH)$/, path);
+        assert.match(reply.headers?.get(REPLY_ERROR_HEADER) ?? '', /^SALTTS_FILE_(NOT_FOUND|PATH)$/, path);
       }
     });
   });

@@ -5,12 +5,13 @@ import { headers, type Msg, type NatsConnection, type Subscription } from '@nats
 import type { Logger } from '../../shared/log.js';
 import { decodeJson, encodeJson } from '../../shared/json-codec.js';
 import { describeError, isSaltTsError, SaltTsError } from '../../shared/errors.js';
-import { FILE_ERROR_HEADER, parseFileRequest, type FileRequest, type FileStat, type HashType } from '../../shared/protocol/messages.js';
+import { REPLY_ERROR_HEADER, parseFileRequest, type FileRequest, type FileStat, type HashType } from '../../shared/protocol/messages.js';
 import { parseMinionNoticeSubject, Subjects } from '../../shared/protocol/subjects.js';
 import { FileRoots } from '../../shared/fileserver/roots.js';
 import { HashCache } from './hash-cache.js';
 import { readChunk } from './read-chunk.js';
 import { Limiter } from './limiter.js';
+import { replyLimit } from '../reply-limit.js';
 
 /** Chunk reads in progress at once: at most this many chunk buffers (512 KiB each) are held. */
 const CONCURRENT_READS = 16;
@@ -53,15 +54,15 @@ async function respond(msg: Msg, deps: FileServerDeps, answer: (req: FileRequest
     const known = isSaltTsError(err);
     if (!known || err.code !== 'SALTTS_FILE_NOT_FOUND') deps.log.warn(`file request from minion ${id} refused: ${describeError(err)}`);
     const h = headers();
-    h.set(FILE_ERROR_HEADER, known ? err.code : 'SALTTS_FILE_NOT_FOUND');
+    h.set(REPLY_ERROR_HEADER, known ? err.code : 'SALTTS_FILE_NOT_FOUND');
     msg.respond(new TextEncoder().encode(known ? err.message : `the file server could not read it: ${describeError(err)}`), { headers: h });
   }
 }
 
 /** A listing too large for one message is refused with what to do instead. */
 function fitPayload(nc: NatsConnection, payload: Uint8Array, req: Extract<FileRequest, { op: 'list' }>): Uint8Array {
-  const max = nc.info?.max_payload ?? 1024 * 1024;
-  if (payload.length <= max - 1024) return payload;
+  const max = replyLimit(nc);
+  if (payload.length <= max) return payload;
   throw new SaltTsError(
     'SALTTS_BAD_ARGUMENT',
     `the listing of saltenv '${req.saltenv}' under prefix '${req.prefix}' is ${payload.length} bytes, over the broker's payload limit (${max}); list a narrower prefix`,

@@ -5,9 +5,10 @@ import { headers, type Msg, type NatsConnection, type Subscription } from '@nats
 import type { Logger } from '../../shared/log.js';
 import { decodeJson, encodeJson } from '../../shared/json-codec.js';
 import { describeError, isSaltTsError, SaltTsError } from '../../shared/errors.js';
-import { FILE_ERROR_HEADER, parsePillarRequest } from '../../shared/protocol/messages.js';
+import { REPLY_ERROR_HEADER, parsePillarRequest } from '../../shared/protocol/messages.js';
 import { parseMinionNoticeSubject, Subjects } from '../../shared/protocol/subjects.js';
 import type { MinionPillars } from './minion-pillars.js';
+import { replyLimit } from '../reply-limit.js';
 
 export interface PillarServerDeps {
   pillars: MinionPillars;
@@ -30,15 +31,14 @@ async function respond(nc: NatsConnection, msg: Msg, deps: PillarServerDeps): Pr
   try {
     const req = parsePillarRequest(decodeJson(msg.data, `pillar request from ${id}`));
     const payload = encodeJson(await deps.pillars.compile(id, req));
-    const max = nc.info?.max_payload ?? 1024 * 1024;
-    if (payload.length > max - 1024) {
-      throw new SaltTsError('SALTTS_RETURN_TOO_LARGE', `the pillar of minion ${id} is ${payload.length} bytes, over the broker's payload limit (${max})`);
+    if (payload.length > replyLimit(nc)) {
+      throw new SaltTsError('SALTTS_RETURN_TOO_LARGE', `the pillar of minion ${id} is ${payload.length} bytes, over the broker's payload limit (${replyLimit(nc)})`);
     }
     msg.respond(payload);
   } catch (err) {
     deps.log.warn(`pillar request from minion ${id} refused: ${describeError(err)}`);
     const h = headers();
-    h.set(FILE_ERROR_HEADER, isSaltTsError(err) ? err.code : 'SALTTS_BAD_MESSAGE');
+    h.set(REPLY_ERROR_HEADER, isSaltTsError(err) ? err.code : 'SALTTS_BAD_MESSAGE');
     msg.respond(new TextEncoder().encode(isSaltTsError(err) ? err.message : describeError(err)), { headers: h });
   }
 }

@@ -1,9 +1,9 @@
 // Requests to the master's file server over the minion's own connection, and the
-// server's answers: bytes, or an error carried in a header (see FILE_ERROR_HEADER).
+// server's answers: bytes, or an error carried in a header (see REPLY_ERROR_HEADER).
 import type { NatsConnection } from '@nats-io/transport-node';
 import { encodeJson } from '../../shared/json-codec.js';
 import { describeError, ErrorCodes, SaltTsError, type ErrorCode } from '../../shared/errors.js';
-import { FILE_ERROR_HEADER, type FileRequest } from '../../shared/protocol/messages.js';
+import { REPLY_ERROR_HEADER, type FileRequest } from '../../shared/protocol/messages.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
 
 /** Long enough for the master to hash a large file it has not hashed before. */
@@ -29,7 +29,7 @@ export class FileServerChannel {
     } catch (err) {
       throw new SaltTsError('SALTTS_MASTER_UNREACHABLE', `the master's file server did not answer minion ${this.id} about ${about}: ${describeError(err)}`, { cause: err });
     }
-    const code = reply.headers?.get(FILE_ERROR_HEADER);
+    const code = reply.headers?.get(REPLY_ERROR_HEADER);
     if (!code) return reply.data;
     const known = Object.hasOwn(ErrorCodes, code);
     throw new SaltTsError(known ? (code as ErrorCode) : 'SALTTS_BAD_MESSAGE', new TextDecoder().decode(reply.data));

@@ -170,7 +170,7 @@ export type HashType = (typeof HASH_TYPES)[number];
 export const FILE_CHUNK_MAX = 512 * 1024;
 
 /** Set on a file server or pillar reply that is an error: its value is the error code, the payload the message. */
-export const FILE_ERROR_HEADER = 'Salt-Ts-Error';
+export const REPLY_ERROR_HEADER = 'Salt-Ts-Error';
 
 /** A saltenv names a folder of the minion's cache, so it is one plain path segment. */
 const SALTENV = /^(?!\.\.?$)[A-Za-z0-9_.-]+$/;

@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { decodeJson, encodeJson } from '../json-codec.js';
 import { describeError, ErrorCodes, SaltTsError, type ErrorCode } from '../errors.js';
 import type { Pillar } from '../pillar/types.js';
-import { FILE_ERROR_HEADER, parsePillarReply, type PillarRequest } from './messages.js';
+import { REPLY_ERROR_HEADER, parsePillarReply, type PillarRequest } from './messages.js';
 import { Subjects } from './subjects.js';
 
 /** Long enough for the master to render a large pillar tree while other minions wait their turn. */
@@ -19,7 +19,7 @@ export async function requestPillar(nc: NatsConnection, id: string, req: PillarR
   } catch (err) {
     throw new SaltTsError('SALTTS_MASTER_UNREACHABLE', `the master did not send minion ${id} its pillar: ${describeError(err)}`, { cause: err });
   }
-  const code = reply.headers?.get(FILE_ERROR_HEADER);
+  const code = reply.headers?.get(REPLY_ERROR_HEADER);
   if (code) {
     const known = Object.hasOwn(ErrorCodes, code);
     throw new SaltTsError(known ? (code as ErrorCode) : 'SALTTS_BAD_MESSAGE', `the master refused the pillar of minion ${id}: ${new TextDecoder().decode(reply.data)}`);
