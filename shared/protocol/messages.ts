@@ -117,6 +117,20 @@ export function parseMinionStart(v: unknown): MinionStart {
   return { grains: Reader.of('minion start', v).object('grains') };
 }
 
+/** An event a minion asks the master to put on the bus (Salt's fire_master). The master
+ * decides the minion id from the subject and fires it as Salt does. */
+export interface MinionEvent {
+  tag: string;
+  data: Record<string, unknown>;
+}
+
+export function parseMinionEvent(v: unknown): MinionEvent {
+  const r = Reader.of('minion event', v);
+  const tag = r.string('tag');
+  if (tag === '' || tag.length > 512) r.fail("field 'tag' must be 1 to 512 characters");
+  return { tag, data: r.object('data') };
+}
+
 /** The CLI asking the master to run a job. */
 export interface PublishRequest extends JobSpec {
   /** Seconds the caller will wait for returns (0: fire and forget). */

@@ -38,6 +38,9 @@ export const Subjects = {
   /** A minion asking the master for its own compiled pillar (request/reply, like fileRequest). */
   pillarRequest: (id: string) => `salt.minion.${subjectToken(id)}.pillar`,
   pillarRequestsAll: 'salt.minion.*.pillar',
+  /** An event a minion sends to the master's bus (event.send, beacons); the master stamps its id. */
+  minionEvent: (id: string) => `salt.minion.${subjectToken(id)}.event`,
+  minionEventsAll: 'salt.minion.*.event',
   /** Requests the CLIs make of the master. */
   api: (verb: ApiVerb) => `salt.api.${verb}`,
   apiAll: 'salt.api.>',
