@@ -15,7 +15,8 @@ import { KeyStore } from './keys/store.js';
 import { serveKeySync } from './keys/serve-sync.js';
 import { BrokerSupervisor } from './broker/supervisor.js';
 import { renderAuthorization } from './broker/auth-config.js';
-import { eventFirer } from './events.js';
+import { eventFirer } from './events/fire.js';
+import { ensureEventStream } from './events/stream.js';
 import { GrainsCache } from './grains-cache.js';
 import { serveRegistration } from './registration.js';
 import { servePublish } from './jobs/publish.js';
@@ -64,6 +65,8 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   const url = masterBrokerUrl(config);
   const nc = await connectMaster(url, creds.master.getSeed());
   log.info(`master connected to ${url}`);
+  await ensureEventStream(nc, config.keep_events).catch((err) =>
+    log.error(`the event bus keeps no history (JetStream stream not available): ${describeError(err)}`));
   const fire = eventFirer(nc);
   const grains = new GrainsCache(join(config.cachedir, 'minions'));
   const pillarCompiler = new MasterPillarCompiler(config);

@@ -8,7 +8,7 @@ import { describeError } from '../shared/errors.js';
 import { parseMinionStart } from '../shared/protocol/messages.js';
 import { parseMinionNoticeSubject, Subjects } from '../shared/protocol/subjects.js';
 import type { GrainsCache } from './grains-cache.js';
-import type { FireEvent } from './events.js';
+import type { FireEvent } from './events/fire.js';
 
 export function serveMinionNotices(nc: NatsConnection, grains: GrainsCache, fire: FireEvent, log: Logger, onStart: (id: string) => void): Subscription {
   return nc.subscribe(Subjects.minionNoticesAll, {

@@ -8,7 +8,7 @@ import { authPayload, parseAuthRequest, type AuthReply, type KeyStatus } from '.
 import { Subjects } from '../shared/protocol/subjects.js';
 import { describeError } from '../shared/errors.js';
 import type { KeyStore } from './keys/store.js';
-import type { FireEvent } from './events.js';
+import type { FireEvent } from './events/fire.js';
 
 /** A signed request older or newer than this is refused, so a captured one cannot be replayed later. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;

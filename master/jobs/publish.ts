@@ -7,7 +7,7 @@ import { describeError, isSaltTsError } from '../../shared/errors.js';
 import { parsePublishRequest, type Job, type PublishRequest, type PublishStreamMessage } from '../../shared/protocol/messages.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
 import type { JidGenerator } from '../../shared/jid.js';
-import type { FireEvent } from '../events.js';
+import type { FireEvent } from '../events/fire.js';
 import type { ReturnTracker } from './tracker.js';
 import type { JobCache } from './cache.js';
 import { resolveTarget, type ResolvedTarget, type TargetResolver } from './targets.js';

@@ -6,7 +6,7 @@ import { decodeJson } from '../../shared/json-codec.js';
 import { describeError } from '../../shared/errors.js';
 import { parseJobReturn } from '../../shared/protocol/messages.js';
 import { parseReturnSubject, Subjects } from '../../shared/protocol/subjects.js';
-import type { FireEvent } from '../events.js';
+import type { FireEvent } from '../events/fire.js';
 import type { ReturnTracker } from './tracker.js';
 import type { JobCache } from './cache.js';
 

@@ -121,6 +121,7 @@ export const MASTER_OPTIONS = {
   nats_server_bin: { type: 'string', default: 'nats-server', doc: 'the nats-server binary to run' },
   nodegroups: { type: 'dict', default: {}, doc: 'named groups of minions: name -> compound target (string) or list of targets' },
   keep_jobs: { type: 'number', min: 0, default: 24, doc: 'hours the job cache keeps a job and its returns' },
+  keep_events: { type: 'number', min: 0, default: 24, doc: 'hours the event bus keeps events for watchers and reactors that were away' },
   gather_job_timeout: { type: 'number', min: 0, default: 10, doc: 'seconds a minion has to say whether it still runs a job the CLI waits for' },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -46,6 +46,7 @@ export const Subjects = {
   apiAll: 'salt.api.>',
   /** The event bus: a tag `salt/job/123/new` travels on `salt.event.salt.job.123.new`. */
   event: (tag: string) => 'salt.event.' + tag.split('/').map(subjectToken).join('.'),
+  eventsAll: 'salt.event.>',
 } as const;
 
 export type ApiVerb = 'publish' | 'extend' | 'keys';

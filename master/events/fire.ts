@@ -1,7 +1,7 @@
 // Fires events on the bus: a tag and a JSON body stamped with the time, as Salt does.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Subjects } from '../shared/protocol/subjects.js';
-import { encodeJson } from '../shared/json-codec.js';
+import { Subjects } from '../../shared/protocol/subjects.js';
+import { encodeJson } from '../../shared/json-codec.js';
 
 export type FireEvent = (tag: string, data: Record<string, unknown>) => void;
 
