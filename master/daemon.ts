@@ -17,6 +17,7 @@ import { BrokerSupervisor } from './broker/supervisor.js';
 import { renderAuthorization } from './broker/auth-config.js';
 import { eventFirer } from './events/fire.js';
 import { ensureEventStream } from './events/stream.js';
+import { serveMinionEvents } from './events/minion-events.js';
 import { GrainsCache } from './grains-cache.js';
 import { serveRegistration } from './registration.js';
 import { servePublish } from './jobs/publish.js';
@@ -84,6 +85,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   serveRegistration(nc, { keys, autoAccept: () => config.auto_accept, accepted: () => accepted, onAccepted: applyKeys, fire, log });
   serveKeySync(nc, applyKeys, log);
   serveMinionNotices(nc, grains, fire, log, (id) => pillars.refresh(id));
+  serveMinionEvents(nc, fire, log);
   serveReturns(nc, tracker, cache, fire, log);
   serveExtend(nc, tracker, log);
   serveFiles(nc, { fileRoots: config.file_roots, hashType: config.hash_type, accepted: () => accepted, log });

@@ -14,6 +14,7 @@ import { jobReceiver } from './jobs/receive.js';
 import { daemonHandler } from './jobs/daemon-requests.js';
 import { fileClientFor } from './fileclient/create.js';
 import { pillarSourceFor } from './pillar/create.js';
+import { masterEventSender } from './events/fire-master.js';
 import { describeError } from '../shared/errors.js';
 
 export async function startMinion(config: MinionConfig, log: Logger): Promise<{ stop(): Promise<void> }> {
@@ -44,6 +45,7 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
     },
     files: fileClientFor(config, id, async () => connection.connection),
     pillar,
+    fireMaster: masterEventSender(id, () => connection.connection),
   });
   const pool = new WorkerPool(config, onDaemonRequest);
   const receive = jobReceiver({ id, grains: () => grains.current, pillar: () => pillar.current, pool, connection, log });

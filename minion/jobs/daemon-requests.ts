@@ -33,6 +33,8 @@ interface DaemonOps {
   list_envs: { request: {}; reply: string[] };
   hash_file: { request: { url: string; saltenv: string }; reply: FileHash | null };
   is_cached: { request: { url: string; saltenv: string }; reply: string };
+  /** Send an event to the master's bus (event.send); false when there is no master to take it. */
+  fire_master: { request: { tag: string; data: Record<string, unknown> }; reply: boolean };
 }
 
 export type DaemonOp = keyof DaemonOps;
@@ -53,6 +55,8 @@ export interface DaemonServices {
   pillar?: PillarSource;
   /** Optional so that a stand-in daemon (a test's) need not provide what it is not asked for. */
   files?: FileClient;
+  /** Sends an event to the master; optional for stand-in daemons that have no master. */
+  fireMaster?(tag: string, data: Record<string, unknown>): boolean | Promise<boolean>;
 }
 
 type Handlers = {
@@ -86,6 +90,7 @@ export function daemonHandler(services: DaemonServices): DaemonHandler {
     list_envs: () => files().envs(),
     hash_file: (r) => files().hashFile(r.url, r.saltenv),
     is_cached: (r) => files().isCached(r.url, r.saltenv),
+    fire_master: (r) => services.fireMaster?.(r.tag, r.data) ?? false,
   };
   // The reply type follows the request's op, which TypeScript cannot see through the lookup.
   return async (request) => (await (handlers[request.op] as (r: DaemonRequest) => unknown)(request)) as DaemonReply<typeof request>;

@@ -26,11 +26,12 @@ import { supervisordModule } from './supervisord.js';
 import { haproxyModule } from './haproxy.js';
 import { httpModule } from './http.js';
 import { npmModule } from './npm.js';
+import { eventModule } from './event.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
   userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule, npmModule,
-  supervisordModule, haproxyModule,
+  supervisordModule, haproxyModule, eventModule,
 ];
 
 export class ModuleRegistry {
