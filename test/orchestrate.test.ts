@@ -123,6 +123,36 @@ show-branch:
     - tgt: web1
     - arg: ['{{ branch }}']
 `,
+  'orch/checks.sls': `
+always-changes:
+  test.succeed_with_changes: []
+
+one-web:
+  salt.function:
+    - name: test.ping
+    - tgt: 'web*'
+    - subset: 1
+    - require:
+      - test: always-changes
+
+tolerate-silence:
+  salt.function:
+    - name: test.ping
+    - tgt: '*'
+    - timeout: 2
+
+expect-everyone:
+  salt.function:
+    - name: test.ping
+    - tgt: '*'
+    - timeout: 2
+    - expect_minions: True
+
+rollback:
+  test.succeed_without_changes:
+    - onfail:
+      - salt: expect-everyone
+`,
 };
 
 describe('salt-ts-run orchestrate', () => {
@@ -218,6 +248,28 @@ describe('salt-ts-run orchestrate', () => {
     const res = await run('orchestrate', 'batched');
     assert.equal(res.code, 0, res.stdout + res.stderr);
     assert.deepEqual(res.byId['one-at-a-time']!.changes, { ret: { web1: '', web2: '' } });
+  });
+
+  test('test.* states, subset, and expect_minions with a stopped minion', async () => {
+    const cluster = fleet();
+    await cluster.stopMinion(cluster.minionProcess('db1')!);
+    try {
+      const res = await run('orchestrate', 'checks');
+      assert.equal(res.byId['always-changes']!.result, true);
+      assert.deepEqual(res.byId['always-changes']!.changes, { testing: { old: 'Unchanged', new: 'Something pretended to change' } });
+      const picked = Object.keys(res.byId['one-web']!.changes.ret as object);
+      assert.equal(picked.length, 1, JSON.stringify(res.byId['one-web']));
+      assert.match(picked[0]!, /^web[12]$/);
+      assert.equal(res.byId['tolerate-silence']!.result, true, res.byId['tolerate-silence']!.comment);
+      assert.deepEqual(res.byId['tolerate-silence']!.changes, { ret: { web1: true, web2: true } });
+      assert.equal(res.byId['expect-everyone']!.result, false);
+      assert.equal(res.byId['expect-everyone']!.comment, 'Running function test.ping failed on minions: db1');
+      assert.equal(res.byId.rollback!.result, true, 'the onfail step ran');
+      assert.notEqual(res.code, 0);
+    } finally {
+      cluster.startMinion('db1');
+      await cluster.waitForMinions(['db1']);
+    }
   });
 
   test("pillar.get in the orchestration reads the pillar= override, else its default", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStates } from '../shared/state/run/index.js';
 import { cmdStates } from '../minion/states/cmd.js';
-import { testStates } from '../minion/states/test.js';
+import { testStates } from '../shared/state/test-states.js';
 import { chunk, runOptions } from './support/state-run-fixtures.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'salt-ts-cmd-watch-')));

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testStates } from '../minion/states/test.js';
+import { testStates } from '../shared/state/test-states.js';
 import { runState } from './support/one-state.js';
 
 const PRETEND = { testing: { old: 'Unchanged', new: 'Something pretended to change' } };

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MasterConfig } from '../../shared/config/load.js';
 import { SaltTsError } from '../../shared/errors.js';
+import type { PublishRequest } from '../../shared/protocol/messages.js';
 import { TARGET_TYPES, type TargetType } from '../../shared/targeting/types.js';
 import { runBatch } from '../client/batch.js';
 import { publishJob } from '../client/publish.js';
@@ -18,6 +19,8 @@ export interface MinionJob {
   timeout?: unknown;
   /** Run on this many minions (N or N%) at a time, as salt-ts -b. */
   batch?: unknown;
+  /** Run on only this many of the matched minions, picked at random (Salt's subset). */
+  subset?: unknown;
 }
 
 export interface MinionReturn {
@@ -44,14 +47,28 @@ export function targetType(value: unknown, what: string): TargetType {
   return type as TargetType;
 }
 
+/** `count` of the minions the request targets, chosen at random. */
+async function pickSubset(nc: NatsConnection, req: PublishRequest, count: unknown): Promise<string[]> {
+  const n = Number(count);
+  if (!Number.isInteger(n) || n < 1) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${req.fun}: subset=${JSON.stringify(count)} is not a positive whole number of minions`);
+  const { minions } = await publishJob(nc, { ...req, timeout: 0, dry_run: true });
+  const pool = [...minions];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, n).sort();
+}
+
 export function jobPublisher(nc: NatsConnection, config: MasterConfig): JobPublisher {
   return {
     async run(job) {
       const timeout = job.timeout == null ? config.timeout : Number(job.timeout);
       if (!(timeout > 0)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${job.fun}: timeout=${JSON.stringify(job.timeout)} is not a positive number of seconds`);
-      const req = {
+      let req = {
         tgt: job.tgt, tgt_type: targetType(job.tgt_type, job.fun), fun: job.fun, arg: job.arg ?? [], kwarg: job.kwarg ?? {}, user: userInfo().username, timeout,
       };
+      if (job.subset != null) req = { ...req, tgt: await pickSubset(nc, req, job.subset), tgt_type: 'list' };
       const follow = { gatherJobTimeout: config.gather_job_timeout };
       const returns: Record<string, MinionReturn> = {};
       const missing: string[] = [];

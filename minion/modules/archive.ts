@@ -1,6 +1,6 @@
 // archive: list and unpack tar and zip archives with the tar and unzip binaries (Salt's archive module).
 import { mkdir } from 'node:fs/promises';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { runTool } from '../platform/run-tool.js';
 import { splitShellWords } from './cmd/shell-words.js';
 import { CommandExecutionError } from './command-error.js';

@@ -2,7 +2,7 @@
 // file_client: local), as Salt's cp module offers them.
 import { readFile } from 'node:fs/promises';
 import { isSaltUrl } from '../../shared/fileserver/salt-url.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { askFiles } from './cp/ask.js';
 import { getFile } from './cp/get-file.js';

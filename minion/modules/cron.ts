@@ -1,6 +1,6 @@
 // cron: manage users' crontabs the way Salt's cron module does, so the lines it writes
 // (the managed-section marker, "# SALT_CRON_IDENTIFIER:<id>" comments) match Salt's.
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { readCrontab, writeCrontab } from './cron/crontab.js';
 import { jobMatches, needsChange, parseTab, renderTab, type CronJob, type CronTab, type SpecialJob } from './cron/tab.js';
 import type { BoundArgs, ExecModule, ParamSpec } from './types.js';

@@ -1,5 +1,5 @@
 // disk: disk usage of the minion's mounted volumes (Salt's disk module, usage).
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { runTool } from '../platform/run-tool.js';
 import type { ExecModule } from './types.js';
 import { CommandExecutionError } from './command-error.js';

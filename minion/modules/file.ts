@@ -2,7 +2,7 @@
 // common functions). Paths must be absolute; `~` is expanded.
 import type { Stats } from 'node:fs';
 import { appendFile, lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { appendLines } from './file/append-lines.js';
 import { fileHash } from './file/hash.js';

@@ -1,6 +1,6 @@
 // git: drive the git binary (Salt's git module): clone, fetch, check out, reset and inspect working copies.
 import path from 'node:path';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { optionWords, runGit } from './git/run-git.js';
 import { parseFetch, parseRefs, parseRemotes, parseStatus } from './git/parse.js';
 import type { BoundArgs, ExecFunction, ExecModule, ParamSpec } from './types.js';

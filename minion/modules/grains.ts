@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isRecord, sortedKeys } from '../../shared/output/sorted-keys.js';
 import { nestValue } from './grains/nest.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { sanitizeGrains } from './grains/sanitize.js';
 import { storeGrains } from './grains/store.js';
 import { traverse } from '../../shared/traverse.js';

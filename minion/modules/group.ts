@@ -1,5 +1,5 @@
 // group: manage local groups with groupadd, groupmod, groupdel and gpasswd (Salt's groupadd module).
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { allGroups, groupNamed, type GroupEntry } from './user/getent.js';
 import { nameList } from './user/name-list.js';

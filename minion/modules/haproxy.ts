@@ -1,6 +1,6 @@
 // haproxy: servers of a running haproxy through its runtime API stats socket (Salt's haproxyconn module).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { adminCommand, sendCommand } from './haproxy/runtime-api.js';
 import { backendView, parseStat, proxyNames, reached, serverLine, serverRows, serverView, type ServerView, type StatRow } from './haproxy/stats.js';

@@ -1,7 +1,7 @@
 // http: HTTP queries from the minion (Salt's modules/http.py), for health checks:
 // http.query returns Salt's shape, http.wait_for_successful_query retries until it passes.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { httpQuery, type QueryOptions, type QueryResult } from './http/query.js';
 import type { BoundArgs, ExecModule, ParamSpec } from './types.js';
 

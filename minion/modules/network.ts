@@ -1,6 +1,6 @@
 // network: the minion's interfaces and addresses, and ping (Salt's network module, the
 // common functions).
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { which } from '../platform/which.js';
 import { prepareCommand } from './cmd/command.js';
 import { runCommand } from './cmd/run-command.js';

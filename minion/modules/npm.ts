@@ -1,6 +1,6 @@
 // npm: Node packages through the real npm binary (Salt's modules/npm.py). With a dir it
 // works on that project's node_modules; without one, on the global packages.
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { findJson, runNpm, type NpmOptions } from './npm/run-npm.js';
 import type { BoundArgs, ExecModule } from './types.js';

@@ -4,7 +4,7 @@ import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { Pillar } from '../../shared/pillar/types.js';
 import { freshPillar } from '../pillar/for-call.js';
 import { mergePillar } from '../../shared/pillar/index.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { traverse } from '../../shared/traverse.js';
 import type { BoundArgs, ExecContext, ExecModule } from './types.js';

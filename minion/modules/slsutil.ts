@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { CommandExecutionError } from './command-error.js';
 import { StateRun } from '../highstate/state-run.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { pillarOverride } from '../pillar/override.js';
 import type { ExecModule } from './types.js';
 

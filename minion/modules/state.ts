@@ -9,7 +9,7 @@ import { topMatches } from '../highstate/top.js';
 import { retcodeOf } from '../../shared/state/run/index.js';
 import { showLowstate, showSls, type CompiledHigh } from '../../shared/state/compile/index.js';
 import type { LowChunk, StateRunResult } from '../../shared/state/types.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import type { BoundArgs, ExecContext, ExecFunction, ExecModule } from './types.js';
 
 /** Runs `work` in a state run of the call's saltenv, test mode and pillar (pillarenv=,

@@ -1,7 +1,7 @@
 // status: what the minion's system is doing (Salt's status module, the Linux functions).
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { runTool } from '../platform/run-tool.js';
 import { diskUsage } from './status/diskusage.js';
 import { parseCpuinfo, parseMeminfo, parseNetdev } from './status/proc-files.js';

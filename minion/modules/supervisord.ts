@@ -1,6 +1,6 @@
 // supervisord: control programs under a running supervisord through supervisorctl (Salt's supervisord module).
 import { ctlReturn, parseStatus, processName, supervisorctl } from './supervisord/supervisorctl.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import type { BoundArgs, ExecFunction, ExecModule, ParamSpec } from './types.js';
 
 const CONTROL: ParamSpec[] = [{ name: 'user', default: null }, { name: 'conf_file', default: null }, { name: 'bin_env', default: null }];

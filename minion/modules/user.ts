@@ -1,5 +1,5 @@
 // user: manage local users with useradd, usermod and userdel (Salt's useradd module).
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { CommandExecutionError } from './command-error.js';
 import { allUsers, groupNamed, userNamed } from './user/getent.js';
 import { groupsOf, splitGecos, userInfo, type UserInfo } from './user/info.js';

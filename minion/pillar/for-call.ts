@@ -2,7 +2,7 @@
 // names: pillarenv=, or saltenv= when pillarenv_from_saltenv is on), with pillar= merged over.
 import type { Pillar } from '../../shared/pillar/types.js';
 import type { ExecContext } from '../modules/types.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { pillarOverride, withOverride } from './override.js';
 
 export interface PillarChoice {

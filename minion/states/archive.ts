@@ -5,8 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
 import { guessFormat, type ArchiveMembers } from '../modules/archive/members.js';
-import { pyStr } from '../platform/py-str.js';
-import { errorText, fail, optionalText, startReturn, truthy, unsupportedArgs } from './common/state-return.js';
+import { pyStr } from '../../shared/output/py-str.js';
+import { errorText, fail, optionalText, startReturn, truthy, unsupportedArgs } from '../../shared/state/state-return.js';
 
 /** How many extracted files the return lists: all, 100 for trim_output: True, or the number given. */
 function trimmed(files: string[], trim: unknown): string[] {

@@ -3,11 +3,11 @@
 import { existsSync, statSync } from 'node:fs';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
 import { isRecord } from '../../shared/output/sorted-keys.js';
-import { pyStr } from '../platform/py-str.js';
+import { pyStr } from '../../shared/output/py-str.js';
 import { envMapping, execOptions, statefulArg } from './cmd/options.js';
 import { scriptFile } from './cmd/script-source.js';
 import { reinterpret } from './cmd/stateful.js';
-import { errorText, optionalText, startReturn } from './common/state-return.js';
+import { errorText, optionalText, startReturn } from '../../shared/state/state-return.js';
 
 const isDir = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirectory();
 

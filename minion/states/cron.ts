@@ -2,8 +2,8 @@
 // cron execution module, which marks each job with "# SALT_CRON_IDENTIFIER:<id>".
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
 import { jobMatches, needsChange, type CronTab } from '../modules/cron/tab.js';
-import { pyStr } from '../platform/py-str.js';
-import { errorText, fail, optionalText, startReturn, truthy } from './common/state-return.js';
+import { pyStr } from '../../shared/output/py-str.js';
+import { errorText, fail, optionalText, startReturn, truthy } from '../../shared/state/state-return.js';
 
 const TIME_FIELDS = ['minute', 'hour', 'daymonth', 'month', 'dayweek'] as const;
 

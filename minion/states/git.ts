@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { errorText, optionalText, startReturn, unsupportedArgs } from './common/state-return.js';
+import { errorText, optionalText, startReturn, unsupportedArgs } from '../../shared/state/state-return.js';
 import { cloneRepository } from './git/clone.js';
 import { failed, stripCommand } from './git/comments.js';
 import { latestOptions } from './git/options.js';

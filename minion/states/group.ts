@@ -1,7 +1,7 @@
 // group: keep local groups present with the wanted gid and members, or absent (Salt's states/group.py).
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { pyStr } from '../platform/py-str.js';
-import { errorText, fail, nameList, startReturn, truthy } from './common/state-return.js';
+import { pyStr } from '../../shared/output/py-str.js';
+import { errorText, fail, nameList, startReturn, truthy } from '../../shared/state/state-return.js';
 
 interface GroupInfo {
   name: string;

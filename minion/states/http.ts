@@ -2,8 +2,8 @@
 // status and/or the body match, optionally retrying until they do.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { pyStr } from '../platform/py-str.js';
-import { errorText, fail, invalidArgument } from './common/state-return.js';
+import { pyStr } from '../../shared/output/py-str.js';
+import { errorText, fail, invalidArgument } from '../../shared/state/state-return.js';
 
 // The state's own arguments; every other one goes to http.query.
 const STATE_ARGS = ['name', 'match', 'match_type', 'status', 'status_type', 'wait_for', 'request_interval'];

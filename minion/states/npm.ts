@@ -1,7 +1,7 @@
 // npm: Node packages present in a project or globally, and a project's dependencies
 // installed (Salt's states/npm.py), through the npm execution module.
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { errorText, fail, nameList, optionalText, startReturn, truthy } from './common/state-return.js';
+import { errorText, fail, nameList, optionalText, startReturn, truthy } from '../../shared/state/state-return.js';
 
 interface Installed { version?: string; resolved?: string; from?: string }
 

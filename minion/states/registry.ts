@@ -12,7 +12,7 @@ import { npmStates } from './npm.js';
 import { pkgStates } from './pkg.js';
 import { serviceStates } from './service.js';
 import { supervisordStates } from './supervisord.js';
-import { testStates } from './test.js';
+import { testStates } from '../../shared/state/test-states.js';
 import { userStates } from './user.js';
 
 export const STATE_MODULES: readonly StateModule[] = [

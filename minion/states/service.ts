@@ -1,7 +1,7 @@
 // service: keep services running or dead, and starting at boot or not (Salt's
 // states/service.py), through the service execution module (systemd or sysvinit).
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { errorText, startReturn } from './common/state-return.js';
+import { errorText, startReturn } from '../../shared/state/state-return.js';
 import { applyEnable, disableAtBoot, enableAtBoot } from './service/boot.js';
 import { serviceWatch } from './service/watch.js';
 

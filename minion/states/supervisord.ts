@@ -1,7 +1,7 @@
 // supervisord: keep programs under supervisord running or dead (Salt's states/supervisord.py).
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { pyStr } from '../platform/py-str.js';
-import { errorText, startReturn, truthy } from './common/state-return.js';
+import { pyStr } from '../../shared/output/py-str.js';
+import { errorText, startReturn, truthy } from '../../shared/state/state-return.js';
 import { checkError, covered, processType, status, type Control } from './supervisord/processes.js';
 
 const control = (args: StateArgs): Control => ({ user: args.user ?? null, conf_file: args.conf_file ?? null, bin_env: args.bin_env ?? null });

@@ -1,6 +1,6 @@
 // user: keep local users present with the wanted attributes, or absent (Salt's states/user.py).
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../shared/state/types.js';
-import { errorText, fail, startReturn, truthy } from './common/state-return.js';
+import { errorText, fail, startReturn, truthy } from '../../shared/state/state-return.js';
 import { applyChanges, pendingComment, REDACTED } from './user/apply.js';
 import { userChanges, type UserInfo } from './user/changes.js';
 import { wantedUser, type WantedUser } from './user/wanted.js';

@@ -1,9 +1,9 @@
-// The return every state in this folder starts from, and reading its arguments the
+// The return every state module (minion or orchestration) starts from, and reading its arguments the
 // way Salt's states read them (Python truthiness, strings, lists).
-import type { StateContext, StateReturn } from '../../../shared/state/types.js';
-import { SaltTsError } from '../../../shared/errors.js';
-import { truthy as pyTruthy } from '../../../shared/state/python-values.js';
-import { pyStr } from '../../platform/py-str.js';
+import type { StateContext, StateReturn } from './types.js';
+import { SaltTsError } from '../errors.js';
+import { truthy as pyTruthy } from './python-values.js';
+import { pyStr } from '../output/py-str.js';
 
 /** A fresh return: result True, no changes, the comment given. */
 export function startReturn(name: string, comment = ''): StateReturn {

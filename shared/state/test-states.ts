@@ -1,9 +1,9 @@
 // test: states that succeed, fail or pretend to change on demand, for trying out
 // requisites and outputs (Salt's states/test.py).
-import type { StateContext, StateFunction, StateModule, StateReturn } from '../../shared/state/types.js';
-import { pyRepr } from '../../shared/output/pyrepr.js';
-import { pyStr } from '../platform/py-str.js';
-import { invalidArgument, startReturn, truthy } from './common/state-return.js';
+import type { StateContext, StateFunction, StateModule, StateReturn } from './types.js';
+import { pyRepr } from '../output/pyrepr.js';
+import { pyStr } from '../output/py-str.js';
+import { invalidArgument, startReturn, truthy } from './state-return.js';
 
 const PRETEND = { testing: { old: 'Unchanged', new: 'Something pretended to change' } };
 

@@ -1,17 +1,13 @@
 // salt: the orchestration states (Salt's states/saltmod.py): run a function or a state
 // run on minions, or a runner, and fail when a targeted minion failed or stayed silent.
-import { SaltTsError } from '../../../shared/errors.js';
 import type { StateArgs, StateContext, StateModule, StateReturn } from '../../../shared/state/types.js';
+import { invalidArgument, truthy } from '../../../shared/state/state-return.js';
 import type { JobOutcome, JobPublisher } from '../minion-job.js';
 
 export interface SaltStateSettings {
   publisher: JobPublisher;
   /** The orchestration's pillarenv, passed on to salt.state unless the step names its own. */
   pillarenv?: string;
-}
-
-function badArgument(ctx: StateContext, fun: string, message: string): SaltTsError {
-  return new SaltTsError('SALTTS_BAD_ARGUMENT', `${ctx.sls}: state '${ctx.stateId}' (${fun}): ${message}`);
 }
 
 function listArg(value: unknown): unknown[] {
@@ -28,7 +24,7 @@ function failMinions(value: unknown): Set<string> {
 function target(ctx: StateContext, fun: string, args: StateArgs): string | string[] {
   const tgt = args.tgt;
   if (typeof tgt === 'string' || (Array.isArray(tgt) && tgt.every((t) => typeof t === 'string'))) return tgt as string | string[];
-  throw badArgument(ctx, fun, `tgt must be a target (a glob such as 'web*', or a list), got ${JSON.stringify(tgt ?? null)}`);
+  throw invalidArgument(ctx, fun, `tgt must be a target (a glob such as 'web*', or a list), got ${JSON.stringify(tgt ?? null)}`);
 }
 
 /** Whether a minion's state run succeeded: a mapping of states none of which failed. */
@@ -42,9 +38,19 @@ function anyChanges(ret: unknown): boolean {
   return Object.values(ret).some((state) => Object.keys((state as { changes?: object } | null)?.changes ?? {}).length > 0);
 }
 
-/** The minions that did not return, named as failures unless fail_minions allows them. */
-function silent(outcome: JobOutcome, allowed: Set<string>): string[] {
+/** The minions that did not return, named as failures when the step expects every minion
+ * (expect_minions: False by default for salt.function, True for salt.state, as in Salt)
+ * unless fail_minions allows them. */
+function silent(outcome: JobOutcome, allowed: Set<string>, expect: unknown, expectByDefault: boolean): string[] {
+  if (!(expect == null ? expectByDefault : truthy(expect))) return [];
   return outcome.missing.filter((id) => !allowed.has(id));
+}
+
+/** allow_fail: how many minions may fail before the step does (0 unless given). */
+function allowFail(ctx: StateContext, value: unknown): number {
+  const n = value == null ? 0 : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw invalidArgument(ctx, 'salt.state', `allow_fail must be a whole number of minions, got ${JSON.stringify(value)}`);
+  return n;
 }
 
 export function saltStates(settings: SaltStateSettings): StateModule {
@@ -53,16 +59,16 @@ export function saltStates(settings: SaltStateSettings): StateModule {
     doc: 'Orchestration: run execution functions, state runs and runners from the master.',
     functions: {
       function: {
-        doc: "Run execution function `name` on `tgt` (tgt_type, arg, kwarg, timeout, batch); fails when a minion fails (retcode, False, or fail_function's verdict) or does not return, unless it is in fail_minions.",
+        doc: "Run execution function `name` on `tgt` (tgt_type, arg, kwarg, timeout, batch, subset); fails when a minion fails (retcode, False, or fail_function's verdict), or with expect_minions=True does not return, unless it is in fail_minions.",
         run: async (ctx, args) => {
           const fun = args.name;
           const ret: StateReturn = { name: fun, result: true, comment: '', changes: {} };
           const tgt = target(ctx, 'salt.function', args);
           if (ctx.test) return { ...ret, result: null, comment: `Function ${fun} would be executed` };
           const kwarg = (args.kwarg ?? {}) as Record<string, unknown>;
-          const outcome = await settings.publisher.run({ tgt, tgt_type: args.tgt_type, fun, arg: listArg(args.arg), kwarg, timeout: args.timeout, batch: args.batch });
+          const outcome = await settings.publisher.run({ tgt, tgt_type: args.tgt_type, fun, arg: listArg(args.arg), kwarg, timeout: args.timeout, batch: args.batch, subset: args.subset });
           const allowed = failMinions(args.fail_minions);
-          const failed = new Set(silent(outcome, allowed));
+          const failed = new Set(silent(outcome, allowed, args.expect_minions, false));
           const returns: Record<string, unknown> = {};
           for (const [id, r] of Object.entries(outcome.returns)) {
             returns[id] = r.ret;
@@ -77,7 +83,7 @@ export function saltStates(settings: SaltStateSettings): StateModule {
         },
       },
       state: {
-        doc: 'Apply `sls` (or the top file with highstate=True) on `tgt`, with pillar, pillarenv, saltenv, timeout, batch; test=True is passed on. Fails when a minion\'s run fails or a minion does not return, unless it is in fail_minions.',
+        doc: 'Apply `sls` (or the top file with highstate=True) on `tgt`, with pillar, pillarenv, saltenv, timeout, batch, subset; test=True is passed on. Fails when more than allow_fail minions fail or (expect_minions, default True) do not return, leaving out fail_minions.',
         run: async (ctx, args) => {
           const ret: StateReturn = { name: args.name, result: true, comment: '', changes: {} };
           const tgt = target(ctx, 'salt.state', args);
@@ -89,10 +95,11 @@ export function saltStates(settings: SaltStateSettings): StateModule {
           if (pillarenv !== undefined) kwarg.pillarenv = pillarenv;
           if (args.saltenv !== undefined) kwarg.saltenv = args.saltenv;
           const outcome = await settings.publisher.run({
-            tgt, tgt_type: args.tgt_type, fun: sls === undefined ? 'state.highstate' : 'state.sls', arg: sls === undefined ? [] : [sls], kwarg, timeout: args.timeout, batch: args.batch,
+            tgt, tgt_type: args.tgt_type, fun: sls === undefined ? 'state.highstate' : 'state.sls', arg: sls === undefined ? [] : [sls], kwarg, timeout: args.timeout, batch: args.batch, subset: args.subset,
           });
           const allowed = failMinions(args.fail_minions);
-          const failed = new Set(silent(outcome, allowed));
+          const tolerated = allowFail(ctx, args.allow_fail);
+          const failed = new Set(silent(outcome, allowed, args.expect_minions, true));
           const changed: Record<string, unknown> = {};
           const unchanged: string[] = [];
           for (const [id, r] of Object.entries(outcome.returns).sort(([a], [b]) => a.localeCompare(b))) {
@@ -104,7 +111,7 @@ export function saltStates(settings: SaltStateSettings): StateModule {
           }
           if (Object.keys(outcome.returns).length === 0 && outcome.missing.length === 0) return { ...ret, result: false, comment: 'No minions matched the target. No command was sent, no jid was assigned.' };
           if (Object.keys(changed).length) ret.changes = { ret: changed };
-          if (failed.size) return { ...ret, result: false, comment: `Run failed on minions: ${[...failed].sort().join(', ')}` };
+          if (failed.size > tolerated) return { ...ret, result: false, comment: `Run failed on minions: ${[...failed].sort().join(', ')}` };
           let comment = 'States ran successfully.';
           const updated = Object.keys(changed);
           if (updated.length) comment += ` Updating ${updated.join(', ')}.`;

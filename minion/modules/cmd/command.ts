@@ -6,7 +6,7 @@ import { access, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { isRecord } from '../../../shared/output/sorted-keys.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import type { UserEntry } from '../../platform/users.js';
 import { isExecutableFile } from '../../platform/which.js';
 import type { BoundArgs } from '../types.js';

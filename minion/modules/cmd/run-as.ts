@@ -1,7 +1,7 @@
 // Running a command as another user (runas). The user comes from the passwd database;
 // setpriv (util-linux) switches uid, gid and the user's supplementary groups before it
 // execs the command, which Node's spawn cannot do (it drops supplementary groups).
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { findUser, type UserEntry } from '../../platform/users.js';
 import { which } from '../../platform/which.js';
 import { CommandExecutionError } from '../command-error.js';

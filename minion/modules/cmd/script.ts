@@ -4,7 +4,7 @@
 import { chmod, chown, copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { splitShellWords } from './shell-words.js';
 import type { BoundArgs, ExecContext } from '../types.js';
 import { prepareCommand, pythonShellDefault } from './command.js';

@@ -4,7 +4,7 @@ import { copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from '../../../shared/fileserver/hash.js';
 import { isSaltUrl, parseSaltUrl } from '../../../shared/fileserver/salt-url.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { absolutePath } from '../file/paths.js';
 import type { ExecContext } from '../types.js';
 import { askFiles } from './ask.js';

@@ -2,7 +2,7 @@
 // and mode asked for, as Salt's makedirs_perms does.
 import { chmod, chown, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { findGroup, findUser } from '../../platform/users.js';
 import { CommandExecutionError } from '../command-error.js';
 

@@ -2,7 +2,7 @@
 // and required to be absolute, as Salt requires.
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { findUser } from '../../platform/users.js';
 import { CommandExecutionError } from '../command-error.js';
 

@@ -1,7 +1,7 @@
 // Python regular expressions (re) for file.replace and file.search: Salt's flags argument,
 // the Python-only pattern syntax turned into JavaScript's ((?P<name>), (?P=name), \A, \Z,
 // a leading (?i)), and Python's replacement templates (\1, \g<1>, \g<name>, \n).
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { CommandExecutionError } from '../command-error.js';
 
 /** Python's re flag values, by the names Salt accepts. */

@@ -4,7 +4,7 @@ import { runTool } from '../../platform/run-tool.js';
 import { asUser, resolveRunas, userEnv } from '../cmd/run-as.js';
 import { splitShellWords } from '../cmd/shell-words.js';
 import { CommandExecutionError } from '../command-error.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 
 export interface GitResult {
   retcode: number;

@@ -2,7 +2,7 @@
 // value is folded into each parent in turn, up to the top-level grain to store.
 import { isRecord } from '../../../shared/output/sorted-keys.js';
 import type { Grains } from '../../grains/core.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { traverse } from '../../../shared/traverse.js';
 
 export type Nested = { ok: true; key: string; value: unknown } | { ok: false; comment: string };

@@ -1,7 +1,7 @@
 // One HTTP request as Salt's utils.http.query reports it, over Node's own fetch: the
 // parts asked for (status, headers, text, decoded dict), or {error} (with the status
 // for an HTTP error, 0 for a request that never got an answer).
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 
 export interface QueryOptions {
   method: string;

@@ -2,7 +2,7 @@
 // unless asked, filtered by subnet or by public/private, unique and in numeric order.
 import { globMatch } from '../../../shared/targeting/glob.js';
 import { ipcidrMatch, parseIpTarget } from '../../../shared/targeting/ipcidr.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import type { NetworkInterface } from './interfaces.js';
 import { CommandExecutionError } from '../command-error.js';
 

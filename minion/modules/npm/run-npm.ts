@@ -1,7 +1,7 @@
 // Runs the npm binary (in a project dir, or --global without one), as the minion's user
 // or runas, with extra environment; a failure raises with npm's own error text.
 import { runTool } from '../../platform/run-tool.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { asUser, resolveRunas, userEnv } from '../cmd/run-as.js';
 import { CommandExecutionError } from '../command-error.js';
 

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from '../../platform/run-tool.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { asUser, resolveRunas, userEnv } from '../cmd/run-as.js';
 import { CommandExecutionError } from '../command-error.js';
 import type { BoundArgs } from '../types.js';

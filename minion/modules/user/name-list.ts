@@ -1,5 +1,5 @@
 // Names given as a YAML list or as one comma-separated string, as Salt accepts groups and members.
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 
 export function nameList(value: unknown): string[] {
   if (value == null || value === '') return [];

@@ -1,6 +1,6 @@
 // shadow: the users' password hashes and ageing fields in /etc/shadow (Salt's shadow
 // module), which user.present uses for its `password` argument.
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { runSystemCommand } from '../../platform/run-process.js';
 import { CommandExecutionError } from '../command-error.js';
 import type { ExecModule } from '../types.js';

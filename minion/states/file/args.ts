@@ -1,6 +1,6 @@
 // Reading file-state arguments the way Salt reads them: owners, modes written as 644,
 // '0644' or '0o644', texts given as a string or a list.
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 
 /** A string argument, or null when it is not given. */
 export function optionalString(value: unknown): string | null {

@@ -2,7 +2,7 @@
 // must hold, each line ended by a newline (the last one kept off by contents_newline: False).
 import type { StateContext } from '../../../shared/state/types.js';
 import { traverse } from '../../../shared/traverse.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { splitLines, stringList } from './args.js';
 import { truthy } from '../../../shared/state/python-values.js';
 import { SourceError } from './source.js';

@@ -6,11 +6,11 @@ import type { StateArgs, StateContext, StateReturn } from '../../../shared/state
 import { fileHash } from '../../modules/file/hash.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
 import { expandUser } from '../../modules/file/paths.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { checkUserGroup, defaultOwner } from './owner.js';
 import { checkPerms, currentMeta } from './perms.js';
-import { errorText, fail } from '../common/state-return.js';
+import { errorText, fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 import { walk } from './tree.js';
 

@@ -4,12 +4,12 @@ import { lstat, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { truthy } from '../../../shared/state/python-values.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
-import { fail } from '../common/state-return.js';
+import { fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 import { cleanDir, included, keepSet, requiredPaths, walk, type WalkStep } from './tree.js';
 

@@ -8,7 +8,7 @@ import { optionalString } from './args.js';
 import { readLines } from './diff.js';
 import { editLines, type LineEdit } from './line-edit.js';
 import { managed } from './managed.js';
-import { errorText, fail } from '../common/state-return.js';
+import { errorText, fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 
 const MODES = ['ensure', 'replace', 'delete', 'insert'];

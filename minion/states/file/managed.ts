@@ -4,7 +4,7 @@ import { lstat, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { isRecord } from '../../../shared/output/sorted-keys.js';
 import { modeArg, optionalString, ownerArg } from './args.js';
 import { truthy } from '../../../shared/state/python-values.js';
@@ -12,7 +12,7 @@ import { managedContents } from './contents.js';
 import { contentDiff } from './diff.js';
 import { checkUserGroup } from './owner.js';
 import { checkPerms, currentMeta, metaChanges, type Wanted } from './perms.js';
-import { errorText, fail } from '../common/state-return.js';
+import { errorText, fail } from '../../../shared/state/state-return.js';
 import { chooseSource, sourceContent, SourceError } from './source.js';
 import { fileStateFunction } from './state-function.js';
 import { replaceContent } from './write.js';

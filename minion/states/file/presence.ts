@@ -1,6 +1,6 @@
 // file.absent, file.exists and file.missing: whether a path is there, and removing it.
 import { lstat, rm } from 'node:fs/promises';
-import { errorText, fail } from '../common/state-return.js';
+import { errorText, fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 
 const lexists = (file: string) => lstat(file).then(() => true, () => false);

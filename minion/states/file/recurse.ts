@@ -9,7 +9,7 @@ import { modeArg, ownerArg, stringList } from './args.js';
 import { directory } from './directory.js';
 import { managed } from './managed.js';
 import { checkUserGroup } from './owner.js';
-import { fail } from '../common/state-return.js';
+import { fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 import { splitSaltUrl } from './source.js';
 import { cleanDir, included, keepSet, requiredPaths } from './tree.js';

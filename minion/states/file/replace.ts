@@ -3,8 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { flagBits } from '../../modules/file/python-regex.js';
 import { replaceInFile } from '../../modules/file/replace.js';
-import { pyStr } from '../../platform/py-str.js';
-import { errorText, fail } from '../common/state-return.js';
+import { pyStr } from '../../../shared/output/py-str.js';
+import { errorText, fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 
 export const replace = fileStateFunction(

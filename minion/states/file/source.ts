@@ -2,7 +2,7 @@
 // list that exists (salt:// through the file client, or a local path), its source_hash
 // checked, and rendered when `template` is set.
 import { readFile, stat } from 'node:fs/promises';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import type { StateContext } from '../../../shared/state/types.js';
 import { isRecord } from '../../../shared/output/sorted-keys.js';
 import { parseSourceHash, verifySourceHash } from './source-hash.js';

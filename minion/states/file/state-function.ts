@@ -3,8 +3,8 @@
 import path from 'node:path';
 import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
 import { expandUser } from '../../modules/file/paths.js';
-import { pyStr } from '../../platform/py-str.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { pyStr } from '../../../shared/output/py-str.js';
+import { errorText, fail, startReturn } from '../../../shared/state/state-return.js';
 
 /** The work of one file state, given the expanded name and the return to fill. */
 export type FileStateBody = (ctx: StateContext, args: StateArgs, name: string, ret: StateReturn) => Promise<StateReturn>;

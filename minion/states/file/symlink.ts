@@ -4,11 +4,11 @@ import { lchown, lstat, readlink, rename, rm, stat, symlink as makeLink } from '
 import path from 'node:path';
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { modeArg, ownerArg } from './args.js';
 import { checkUserGroup, defaultOwner, groupName, ownerIds, userName } from './owner.js';
 import { currentMeta } from './perms.js';
-import { errorText, fail } from '../common/state-return.js';
+import { errorText, fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 
 export const symlink = fileStateFunction(

@@ -2,7 +2,7 @@
 import { appendFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDirs } from '../../modules/file/mkdir.js';
-import { fail } from '../common/state-return.js';
+import { fail } from '../../../shared/state/state-return.js';
 import { fileStateFunction } from './state-function.js';
 
 export const touch = fileStateFunction(

@@ -5,7 +5,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePattern } from '../../modules/file/python-regex.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 
 export interface WalkStep {
   root: string;

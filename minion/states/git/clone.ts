@@ -3,7 +3,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { StateContext, StateReturn } from '../../../shared/state/types.js';
-import { errorText } from '../common/state-return.js';
+import { errorText } from '../../../shared/state/state-return.js';
 import { failed, formatComments, stripCommand } from './comments.js';
 import type { LatestOptions } from './options.js';
 import { revsEqual, type RemoteRev } from './remote-rev.js';

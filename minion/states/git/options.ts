@@ -1,7 +1,7 @@
 // git.latest's arguments, read once.
 import type { StateArgs } from '../../../shared/state/types.js';
-import { pyStr } from '../../platform/py-str.js';
-import { optionalText, truthy } from '../common/state-return.js';
+import { pyStr } from '../../../shared/output/py-str.js';
+import { optionalText, truthy } from '../../../shared/state/state-return.js';
 
 export interface LatestOptions {
   url: string;

@@ -2,7 +2,7 @@
 // fast-forward (or, with force_reset, hard-reset) to it, switch branch when asked, and
 // say what changed, or under test=True what would.
 import type { StateContext, StateReturn } from '../../../shared/state/types.js';
-import { errorText } from '../common/state-return.js';
+import { errorText } from '../../../shared/state/state-return.js';
 import { failed, formatComments, stripCommand, upToDate } from './comments.js';
 import type { LatestOptions } from './options.js';
 import { revsEqual, shortSha, type RemoteRev } from './remote-rev.js';

@@ -1,7 +1,7 @@
 // What a pkg state asks for: name, or pkgs (names or {name: version}), or sources
 // ({name: .deb path}), as the package names and the version pinned for each (null: any).
 import { isRecord } from '../../../shared/output/sorted-keys.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import type { StateArgs } from '../../../shared/state/types.js';
 
 export type Desired = Map<string, string | null>;

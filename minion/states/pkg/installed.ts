@@ -1,7 +1,7 @@
 // pkg.installed: install what is missing or at another version than pinned, and say
 // which packages were installed, were already there, or failed (Salt's comments).
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
-import { errorText, fail, optionalText, startReturn, truthy } from '../common/state-return.js';
+import { errorText, fail, optionalText, startReturn, truthy } from '../../../shared/state/state-return.js';
 import { desiredPackages, pkgLabel, satisfied, type Desired } from './desired.js';
 
 type Installed = Record<string, string[]>;

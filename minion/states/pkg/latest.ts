@@ -1,6 +1,6 @@
 // pkg.latest: install or upgrade each package to the newest version apt offers.
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
-import { errorText, fail, optionalText, startReturn, truthy } from '../common/state-return.js';
+import { errorText, fail, optionalText, startReturn, truthy } from '../../../shared/state/state-return.js';
 import { desiredPackages } from './desired.js';
 
 /** A pkg function's answer for several names as {name: value} (one name gives a bare value). */

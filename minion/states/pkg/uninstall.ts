@@ -1,6 +1,6 @@
 // pkg.removed and pkg.purged: remove (or purge) those of the packages that are installed.
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
-import { errorText, fail, startReturn } from '../common/state-return.js';
+import { errorText, fail, startReturn } from '../../../shared/state/state-return.js';
 import { desiredPackages, satisfied } from './desired.js';
 import { installedVersions } from './installed.js';
 

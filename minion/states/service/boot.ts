@@ -2,7 +2,7 @@
 // do: the part of the return they decide (result, comment, changes), given whether the
 // service was started (true), is dead (false) or was left as it was (null).
 import type { StateContext, StateReturn } from '../../../shared/state/types.js';
-import { errorText } from '../common/state-return.js';
+import { errorText } from '../../../shared/state/state-return.js';
 
 export type BootUpdate = Partial<Pick<StateReturn, 'result' | 'comment' | 'changes'>>;
 

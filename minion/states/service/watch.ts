@@ -1,8 +1,8 @@
 // service's mod_watch: when a watched state changed, restart a running service (or
 // reload it with reload: True), start it if it was down; stop it for service.dead.
 import type { StateArgs, StateContext, StateReturn } from '../../../shared/state/types.js';
-import { pyStr } from '../../platform/py-str.js';
-import { errorText, startReturn } from '../common/state-return.js';
+import { pyStr } from '../../../shared/output/py-str.js';
+import { errorText, startReturn } from '../../../shared/state/state-return.js';
 
 export async function serviceWatch(ctx: StateContext, args: StateArgs): Promise<StateReturn> {
   const ret = startReturn(args.name);

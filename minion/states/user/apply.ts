@@ -2,7 +2,7 @@
 // attribute, and reporting what user.info (and the shadow hash) say changed.
 import type { StateContext, StateReturn } from '../../../shared/state/types.js';
 import { pyRepr } from '../../../shared/output/pyrepr.js';
-import { pyStr } from '../../platform/py-str.js';
+import { pyStr } from '../../../shared/output/py-str.js';
 import { userChanges, type UserInfo } from './changes.js';
 import type { WantedUser } from './wanted.js';
 

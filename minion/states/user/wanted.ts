@@ -1,8 +1,8 @@
 // What user.present asks for, checked against the system: groups that must exist,
 // optional groups that are dropped when missing, a primary group given by name or gid.
 import type { StateArgs, StateContext } from '../../../shared/state/types.js';
-import { pyStr } from '../../platform/py-str.js';
-import { nameList, optionalText, truthy } from '../common/state-return.js';
+import { pyStr } from '../../../shared/output/py-str.js';
+import { nameList, optionalText, truthy } from '../../../shared/state/state-return.js';
 
 export interface WantedUser {
   name: string;
