@@ -32,12 +32,14 @@ import { MasterPillarCompiler } from './pillar/compiler.js';
 import { MinionPillars } from './pillar/minion-pillars.js';
 import { servePillar } from './pillar/serve.js';
 import { describeError } from '../shared/errors.js';
+import { startReactor } from './reactor/reactor.js';
 
 export interface RunningMaster {
   stop(): Promise<void>;
 }
 
 export async function startMaster(config: MasterConfig, log: Logger): Promise<RunningMaster> {
+  const started = new Date();
   mkdirSync(config.pki_dir, { recursive: true, mode: 0o700 });
   mkdirSync(config.cachedir, { recursive: true });
   const creds = ensureMasterCredentials(config.pki_dir);
@@ -91,12 +93,14 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   serveFiles(nc, { fileRoots: config.file_roots, hashType: config.hash_type, accepted: () => accepted, log });
   servePillar(nc, { pillars, accepted: () => accepted, log });
   servePublish(nc, { accepted: () => accepted, grains, pillar: pillars.cache, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
+  const reactor = await startReactor({ nc, config, wheel: { keys, applyKeys }, fire, log, started });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });
 
   return {
     async stop() {
       clearInterval(pruner);
+      await reactor.stop();
       await nc.drain().catch(() => undefined);
       await pillarCompiler.close();
       await broker?.stop();

@@ -98,6 +98,8 @@ function asSpecType(spec: OptionSpec, value: unknown): unknown {
       return typeof value === 'boolean' ? value : undefined;
     case 'list':
       return isStringList(value) ? value : undefined;
+    case 'mappings':
+      return Array.isArray(value) && value.every(isMapping) ? value : undefined;
     case 'dict':
       return isMapping(value) ? value : undefined;
     case 'roots':
@@ -150,6 +152,8 @@ function describeSpecType(spec: OptionSpec): string {
       return 'a boolean (true or false)';
     case 'list':
       return 'a list of strings';
+    case 'mappings':
+      return 'a list of mappings';
     case 'dict':
       return 'a mapping';
     case 'roots':

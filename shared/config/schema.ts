@@ -22,6 +22,8 @@ export type OptionSpec = SpecBase &
     | { type: 'number'; default: number; min?: number }
     | { type: 'boolean'; default: boolean }
     | { type: 'list'; default: readonly string[] }
+    /** A list of mappings, e.g. the reactor's [{<tag glob>: [sls files]}]. */
+    | { type: 'mappings'; default: readonly Readonly<Record<string, unknown>>[] }
     | { type: 'dict'; default: Readonly<Record<string, unknown>> }
     /** Environment name -> directories, e.g. { base: ['/srv/salt'] }. */
     | { type: 'roots'; default: Readonly<Record<string, readonly string[]>> }
@@ -36,7 +38,9 @@ type ValueOfType<S> = S extends { type: 'string' }
       ? boolean
       : S extends { type: 'list' }
         ? string[]
-        : S extends { type: 'dict' }
+        : S extends { type: 'mappings' }
+          ? Record<string, unknown>[]
+          : S extends { type: 'dict' }
           ? Record<string, unknown>
           : S extends { type: 'roots' }
             ? Record<string, string[]>
@@ -123,6 +127,7 @@ export const MASTER_OPTIONS = {
   keep_jobs: { type: 'number', min: 0, default: 24, doc: 'hours the job cache keeps a job and its returns' },
   keep_events: { type: 'number', min: 0, default: 24, doc: 'hours the event bus keeps events for watchers and reactors that were away' },
   gather_job_timeout: { type: 'number', min: 0, default: 10, doc: 'seconds a minion has to say whether it still runs a job the CLI waits for' },
+  reactor: { type: 'mappings', default: [], doc: "event tag globs and the reactor SLS files they run: [{'salt/minion/*/start': [/srv/reactor/start.sls]}]" },
 } as const satisfies Record<string, OptionSpec>;
 
 export const MINION_OPTIONS = {
