@@ -27,7 +27,8 @@ cliMain('salt-ts-run', async () => {
   const nc = await connectAsCli(config);
   try {
     const result = await runner.run({ config, nc, args: parseCliArgs(words) });
-    const text = outputter.format(result, { color: opts.color && process.stdout.isTTY === true });
+    // A runner that printed as it went (state.event) has nothing left to print.
+    const text = result === undefined ? '' : outputter.format(result, { color: opts.color && process.stdout.isTTY === true });
     if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
     return runner.retcode?.(result) ?? 0;
   } finally {

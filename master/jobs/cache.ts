@@ -1,7 +1,7 @@
 // The job cache (Salt's local_cache): every job's load and every minion's return,
 // on disk under cachedir/jobs/<jid>/, so jobs.lookup_jid works across master
 // restarts. Writes are asynchronous and never hold up the publish/return path.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JID_PATTERN, jidTime } from '../../shared/jid.js';
@@ -14,6 +14,8 @@ export interface JobLoad extends JobSpec {
   minions: string[];
   /** ISO time the master published the job. */
   started: string;
+  /** The name of the minion's schedule job, for a job a minion ran by itself. */
+  schedule?: string;
 }
 
 export type CachedReturn = JobReturn & { id: string };
@@ -22,25 +24,35 @@ const LOAD_FILE = '.load.json';
 
 export class JobCache {
   private readonly dir: string;
+  /** Jobs whose load is still being written, so a quick return is not taken for a stranger's. */
+  private readonly loadsBeingWritten = new Set<string>();
 
   constructor(cachedir: string, private readonly onError: (err: unknown) => void = () => undefined) {
     this.dir = join(cachedir, 'jobs');
     mkdirSync(this.dir, { recursive: true });
   }
 
-  saveLoad(load: JobLoad): void {
+  /** Resolves once written (or the error handed to onError); the master does not wait. */
+  saveLoad(load: JobLoad): Promise<void> {
+    this.loadsBeingWritten.add(load.jid);
     const jobDir = join(this.dir, load.jid);
-    void mkdir(jobDir, { recursive: true })
+    return mkdir(jobDir, { recursive: true })
       .then(() => writeFile(join(jobDir, LOAD_FILE), JSON.stringify(load)))
+      .catch(this.onError)
+      .finally(() => this.loadsBeingWritten.delete(load.jid));
+  }
+
+  saveReturn(id: string, ret: JobReturn): Promise<void> {
+    const jobDir = join(this.dir, ret.jid);
+    const record: CachedReturn = { id, ...ret };
+    return mkdir(jobDir, { recursive: true })
+      .then(() => writeFile(join(jobDir, `${id}.json`), JSON.stringify(record)))
       .catch(this.onError);
   }
 
-  saveReturn(id: string, ret: JobReturn): void {
-    const jobDir = join(this.dir, ret.jid);
-    const record: CachedReturn = { id, ...ret };
-    void mkdir(jobDir, { recursive: true })
-      .then(() => writeFile(join(jobDir, `${id}.json`), JSON.stringify(record)))
-      .catch(this.onError);
+  /** Whether the cache has (or is writing) a load for this jid. */
+  hasLoad(jid: string): boolean {
+    return this.loadsBeingWritten.has(jid) || existsSync(join(this.dir, jid, LOAD_FILE));
   }
 
   /** Every cached jid, oldest first. */

@@ -19,9 +19,10 @@ export function minionPermissions(id: string): Permissions {
   };
 }
 
-/** The CLIs (holders of the master's client credential): requests to the master only. */
+/** The CLIs (holders of the master's client credential): requests to the master, and the
+ * event bus (state.event watches it; orchestration runs in the CLI and fires its own events). */
 export function cliPermissions(): Permissions {
-  return { publish: [Subjects.apiAll], subscribe: [`${Inboxes.cli}.>`] };
+  return { publish: [Subjects.apiAll, Subjects.eventsAll], subscribe: [`${Inboxes.cli}.>`, Subjects.eventsAll] };
 }
 
 /** A minion whose key is not accepted yet: it may only submit its key and read the answer. */

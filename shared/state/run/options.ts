@@ -14,4 +14,6 @@ export interface RunOptions {
   call(fun: string, args: unknown[], kwargs: Record<string, unknown>): Promise<unknown>;
   /** Told of every result as it lands, under its `state_|-id_|-name_|-fun` key. */
   onResult?(key: string, result: StateResult): void;
+  /** Told when a state is about to be called for real (not a prereq's test run). */
+  onStart?(chunk: LowChunk): void;
 }

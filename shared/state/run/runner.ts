@@ -153,6 +153,7 @@ export class StateRun {
   private async apply(index: number, watchFired: boolean): Promise<void> {
     const chunk = this.chunks[index]!;
     const test = this.testFor(chunk);
+    this.options.onStart?.(chunk);
     let result = await this.attempts(chunk, 'function', test);
     if (watchFired && !hasChanges(result) && !result.skip_watch) {
       result = test
