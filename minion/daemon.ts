@@ -15,6 +15,7 @@ import { daemonHandler } from './jobs/daemon-requests.js';
 import { fileClientFor } from './fileclient/create.js';
 import { pillarSourceFor } from './pillar/create.js';
 import { masterEventSender } from './events/fire-master.js';
+import { beaconSystem } from './beacons/system.js';
 import { describeError } from '../shared/errors.js';
 
 export async function startMinion(config: MinionConfig, log: Logger): Promise<{ stop(): Promise<void> }> {
@@ -34,6 +35,10 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
   /** Jobs keep the last pillar that arrived when the master cannot send one now. */
   const refreshPillar = () => pillar.refresh().catch((err) => log.error(`minion ${id} kept its previous pillar: ${describeError(err)}`));
 
+  const beacons = beaconSystem({
+    id, config, log, grains: () => grains.current, pillar: () => pillar.current,
+    daemon: (request) => onDaemonRequest(request), running: () => pool.running(), connection: () => connection.connection,
+  });
   const onDaemonRequest = daemonHandler({
     running: () => pool.running(),
     find: (jid) => pool.find(jid),
@@ -46,6 +51,7 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
     files: fileClientFor(config, id, async () => connection.connection),
     pillar,
     fireMaster: masterEventSender(id, () => connection.connection),
+    beacons: (request) => beacons.book.handle(request),
   });
   const pool = new WorkerPool(config, onDaemonRequest);
   const receive = jobReceiver({ id, grains: () => grains.current, pillar: () => pillar.current, pool, connection, log });
@@ -65,8 +71,10 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
   };
   log.info(`minion ${id} starting (key ${key.getPublicKey()})`);
   const loop = connection.run(onConnected);
+  beacons.start();
   return {
     async stop() {
+      beacons.stop();
       await connection.stop();
       await loop;
       await pool.close();

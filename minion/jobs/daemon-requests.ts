@@ -3,6 +3,7 @@
 import type { FileClient, FileHash, FileListing } from '../fileclient/types.js';
 import type { Pillar } from '../../shared/pillar/types.js';
 import type { PillarRequest, PillarSource } from '../pillar/source.js';
+import type { BeaconsReply, BeaconsRequest } from '../beacons/book.js';
 
 /** A job as saltutil.running and find_job describe it (Salt's proc data). */
 export interface RunningJob {
@@ -35,6 +36,8 @@ interface DaemonOps {
   is_cached: { request: { url: string; saltenv: string }; reply: string };
   /** Send an event to the master's bus (event.send); false when there is no master to take it. */
   fire_master: { request: { tag: string; data: Record<string, unknown> }; reply: boolean };
+  /** Read or change the minion's beacons (the beacons module). */
+  beacons: { request: { request: BeaconsRequest }; reply: BeaconsReply };
 }
 
 export type DaemonOp = keyof DaemonOps;
@@ -57,6 +60,8 @@ export interface DaemonServices {
   files?: FileClient;
   /** Sends an event to the master; optional for stand-in daemons that have no master. */
   fireMaster?(tag: string, data: Record<string, unknown>): boolean | Promise<boolean>;
+  /** The minion's beacons; optional for stand-in daemons that run none. */
+  beacons?(request: BeaconsRequest): BeaconsReply;
 }
 
 type Handlers = {
@@ -91,6 +96,10 @@ export function daemonHandler(services: DaemonServices): DaemonHandler {
     hash_file: (r) => files().hashFile(r.url, r.saltenv),
     is_cached: (r) => files().isCached(r.url, r.saltenv),
     fire_master: (r) => services.fireMaster?.(r.tag, r.data) ?? false,
+    beacons: (r) => {
+      if (!services.beacons) throw new Error('this daemon runs no beacons (salt-ts-call runs without the minion daemon)');
+      return services.beacons(r.request);
+    },
   };
   // The reply type follows the request's op, which TypeScript cannot see through the lookup.
   return async (request) => (await (handlers[request.op] as (r: DaemonRequest) => unknown)(request)) as DaemonReply<typeof request>;

@@ -27,11 +27,12 @@ import { haproxyModule } from './haproxy.js';
 import { httpModule } from './http.js';
 import { npmModule } from './npm.js';
 import { eventModule } from './event.js';
+import { beaconsModule } from './beacons.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
   userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule, npmModule,
-  supervisordModule, haproxyModule, eventModule,
+  supervisordModule, haproxyModule, eventModule, beaconsModule,
 ];
 
 export class ModuleRegistry {

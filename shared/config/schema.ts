@@ -150,6 +150,7 @@ export const MINION_OPTIONS = {
     doc: "where salt:// files come from: 'remote' the master's file server, 'local' this host's file_roots (masterless)",
   },
   cmd_output_limit: { type: 'integer', min: 1024, default: 524288, doc: 'bytes of a command\'s output a cmd function returns; the rest is cut, with a note' },
+  beacons: { type: 'dict', default: {}, doc: 'beacons the minion runs: name -> list of one-key dicts (or a dict) of options, interval in seconds' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type MasterOptions = OptionValues<typeof MASTER_OPTIONS>;
