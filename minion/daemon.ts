@@ -17,6 +17,9 @@ import { pillarSourceFor } from './pillar/create.js';
 import { masterEventSender } from './events/fire-master.js';
 import { beaconSystem } from './beacons/system.js';
 import { describeError } from '../shared/errors.js';
+import { JidGenerator } from '../shared/jid.js';
+import { Scheduler } from './schedule/scheduler.js';
+import { scheduledJobRunner } from './schedule/run-job.js';
 
 export async function startMinion(config: MinionConfig, log: Logger): Promise<{ stop(): Promise<void> }> {
   const grains = new GrainsSource(config);
@@ -52,9 +55,17 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
     pillar,
     fireMaster: masterEventSender(id, () => connection.connection),
     beacons: (request) => beacons.book.handle(request),
+    schedule: (request) => scheduler.handle(request),
   });
   const pool = new WorkerPool(config, onDaemonRequest);
-  const receive = jobReceiver({ id, grains: () => grains.current, pillar: () => pillar.current, pool, connection, log });
+  const receiverDeps = { id, grains: () => grains.current, pillar: () => pillar.current, pool, connection, log };
+  const receive = jobReceiver(receiverDeps);
+  const scheduler = new Scheduler({
+    configured: config.schedule,
+    pillarSchedule: () => pillar.current.schedule,
+    run: scheduledJobRunner({ ...receiverDeps, jids: new JidGenerator() }),
+    log,
+  });
 
   const onConnected = async (nc: NatsConnection) => {
     // Jobs that arrive before the pillar wait for it, so none runs (or matches a pillar
@@ -72,9 +83,11 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
   log.info(`minion ${id} starting (key ${key.getPublicKey()})`);
   const loop = connection.run(onConnected);
   beacons.start();
+  scheduler.start();
   return {
     async stop() {
       beacons.stop();
+      scheduler.stop();
       await connection.stop();
       await loop;
       await pool.close();

@@ -4,6 +4,7 @@ import type { FileClient, FileHash, FileListing } from '../fileclient/types.js';
 import type { Pillar } from '../../shared/pillar/types.js';
 import type { PillarRequest, PillarSource } from '../pillar/source.js';
 import type { BeaconsReply, BeaconsRequest } from '../beacons/book.js';
+import type { ScheduleRequest, ScheduleSnapshot } from '../schedule/requests.js';
 
 /** A job as saltutil.running and find_job describe it (Salt's proc data). */
 export interface RunningJob {
@@ -38,6 +39,8 @@ interface DaemonOps {
   fire_master: { request: { tag: string; data: Record<string, unknown> }; reply: boolean };
   /** Read or change the minion's beacons (the beacons module). */
   beacons: { request: { request: BeaconsRequest }; reply: BeaconsReply };
+  /** Read or change the minion's scheduler (the schedule module); the reply is the schedule afterwards. */
+  schedule: { request: { request: ScheduleRequest }; reply: ScheduleSnapshot };
 }
 
 export type DaemonOp = keyof DaemonOps;
@@ -62,6 +65,8 @@ export interface DaemonServices {
   fireMaster?(tag: string, data: Record<string, unknown>): boolean | Promise<boolean>;
   /** The minion's beacons; optional for stand-in daemons that run none. */
   beacons?(request: BeaconsRequest): BeaconsReply;
+  /** The minion's scheduler; optional for stand-in daemons that have none. */
+  schedule?(request: ScheduleRequest): ScheduleSnapshot;
 }
 
 type Handlers = {
@@ -99,6 +104,10 @@ export function daemonHandler(services: DaemonServices): DaemonHandler {
     beacons: (r) => {
       if (!services.beacons) throw new Error('this daemon runs no beacons (salt-ts-call runs without the minion daemon)');
       return services.beacons(r.request);
+    },
+    schedule: (r) => {
+      if (!services.schedule) throw new Error('this daemon has no scheduler (salt-ts-call runs without the minion daemon)');
+      return services.schedule(r.request);
     },
   };
   // The reply type follows the request's op, which TypeScript cannot see through the lookup.

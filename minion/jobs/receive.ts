@@ -56,7 +56,8 @@ async function runJob(deps: ReceiverDeps, job: Job, facts: { grains: Grains; pil
   return combined;
 }
 
-function sendReturn(deps: ReceiverDeps, ret: JobReturn): void {
+/** Publishes a return on this minion's subject for its jid (scheduled jobs' returns too). */
+export function sendReturn(deps: Pick<ReceiverDeps, 'id' | 'connection' | 'log'>, ret: JobReturn): void {
   const nc = deps.connection.connection;
   if (!nc) return deps.log.error(`job ${ret.jid} finished while disconnected; its return is lost`);
   let payload = encodeJson(ret);
@@ -70,7 +71,11 @@ function sendReturn(deps: ReceiverDeps, ret: JobReturn): void {
 
 /** Salt's fun_args: the positional arguments, then the keywords as one marked dict (per call). */
 function funArgs(job: Job): unknown[] {
-  const argsOf = (call: JobCall) => (Object.keys(call.kwarg).length ? [...call.arg, { ...call.kwarg, __kwarg__: true }] : call.arg);
   const calls = callsOf(job);
-  return Array.isArray(job.fun) ? calls.map(argsOf) : argsOf(calls[0]!);
+  return Array.isArray(job.fun) ? calls.map(callFunArgs) : callFunArgs(calls[0]!);
+}
+
+/** The fun_args of one call. */
+export function callFunArgs(call: JobCall): unknown[] {
+  return Object.keys(call.kwarg).length ? [...call.arg, { ...call.kwarg, __kwarg__: true }] : call.arg;
 }

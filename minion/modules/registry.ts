@@ -18,6 +18,7 @@ import { groupModule } from './group.js';
 import { gitModule } from './git.js';
 import { archiveModule } from './archive.js';
 import { cronModule } from './cron.js';
+import { scheduleModule } from './schedule.js';
 import { cpModule } from './cp.js';
 import { stateModule } from './state.js';
 import { slsutilModule } from './slsutil.js';
@@ -31,7 +32,8 @@ import { beaconsModule } from './beacons.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
-  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, stateModule, slsutilModule, pillarModule, httpModule, npmModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, scheduleModule, stateModule, slsutilModule, pillarModule, httpModule,
+  npmModule,
   supervisordModule, haproxyModule, eventModule, beaconsModule,
 ];
 

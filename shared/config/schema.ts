@@ -151,6 +151,7 @@ export const MINION_OPTIONS = {
   },
   cmd_output_limit: { type: 'integer', min: 1024, default: 524288, doc: 'bytes of a command\'s output a cmd function returns; the rest is cut, with a note' },
   beacons: { type: 'dict', default: {}, doc: 'beacons the minion runs: name -> list of one-key dicts (or a dict) of options, interval in seconds' },
+  schedule: { type: 'dict', default: {}, doc: 'jobs the minion runs by itself: name -> {function, args, kwargs, seconds|minutes|hours|days|cron|once|when, ...}' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type MasterOptions = OptionValues<typeof MASTER_OPTIONS>;

@@ -1,0 +1,28 @@
+// Runs a due schedule job the way a published job runs (a worker of the pool, so it shows
+// in saltutil.running), under a jid of its own, and sends its return to the master
+// marked with the job's name as Salt does (`schedule: <name>`), unless return_job is off.
+import type { JidGenerator } from '../../shared/jid.js';
+import type { JobReturn } from '../../shared/protocol/messages.js';
+import { callFunArgs, sendReturn, type ReceiverDeps } from '../jobs/receive.js';
+import type { JobPlan } from './item.js';
+
+/** Who a scheduled job runs for, in saltutil.running and the master's job cache. */
+export const SCHEDULER_USER = 'Scheduler';
+
+export interface ScheduledReturn extends JobReturn {
+  schedule: string;
+}
+
+export function scheduledJobRunner(deps: ReceiverDeps & { jids: JidGenerator }): (plan: JobPlan) => Promise<void> {
+  return async (plan) => {
+    const jid = deps.jids.next();
+    const call = { fun: plan.function, arg: plan.args, kwarg: plan.kwargs };
+    deps.log.info(`running schedule job ${plan.name} as job ${jid}: ${plan.function}`);
+    const outcome = await deps.pool.run({
+      jid, id: deps.id, ...call, grains: deps.grains(), pillar: deps.pillar(), tgt: deps.id, tgt_type: 'glob', user: SCHEDULER_USER,
+    });
+    if (!plan.return_job) return;
+    const ret: ScheduledReturn = { jid, fun: plan.function, fun_args: callFunArgs(call), ...outcome, schedule: plan.name };
+    sendReturn(deps, ret);
+  };
+}
