@@ -1,0 +1,4 @@
+# The test pillar environment (pillarenv=test): the Morse app and its load balancer.
+test:
+  '*':
+    - morse

@@ -1,0 +1,39 @@
+# The load balancer: haproxy under this host's supervisord, with the app servers of pillar
+# haproxy:servers (orch/deploy-environment passes the ones it found by grains); haproxy
+# restarts when its config changed, and a config haproxy -c refuses fails the state.
+{%- from 'haproxy/map.jinja' import haproxy with context %}
+{%- from 'supervisord/map.jinja' import supervisor with context %}
+
+include:
+  - supervisord
+
+haproxy-config:
+  file.managed:
+    - name: {{ haproxy.config }}
+    - source: salt://haproxy/haproxy.cfg.jinja
+    - template: jinja
+    - makedirs: True
+    - check_cmd: haproxy -c -q -f {{ haproxy.config }}
+
+haproxy-program:
+  file.managed:
+    - name: {{ supervisor.confd }}/haproxy.conf
+    - source: salt://supervisord/program.conf.jinja
+    - template: jinja
+    - context:
+        program: haproxy
+        command: haproxy -db -f {{ haproxy.config }}
+        directory: {{ haproxy.dir }}
+        logs: {{ supervisor.logs }}
+    - require:
+      - cmd: supervisord-daemon
+
+haproxy:
+  supervisord.running:
+    - conf_file: {{ supervisor.conf }}
+    - update: True
+    - require:
+      - file: haproxy-program
+      - file: haproxy-config
+    - watch:
+      - file: haproxy-config

@@ -1,0 +1,71 @@
+// A load generator for release tests: a few clients send GET requests in a loop (each on
+// a fresh loopback connection) until stopped, or until a request or time budget runs out,
+// and count the answers that were not the expected ones.
+import { get } from 'node:http';
+
+export interface LoadReport {
+  requests: number;
+  errors: number;
+  /** The first few failures, for the test's message. */
+  samples: string[];
+  seconds: number;
+}
+
+export interface Load {
+  /** Stops sending and resolves once every request in flight has ended. */
+  stop(): Promise<LoadReport>;
+}
+
+export interface LoadOptions {
+  port: number;
+  path: string;
+  /** Whether an answer (status, body) is the right one. */
+  check(status: number, body: string): boolean;
+  clients?: number;
+  maxRequests?: number;
+  maxSeconds?: number;
+}
+
+function request(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = get({ host: '127.0.0.1', port, path, agent: false, timeout: 10_000 }, async (res) => {
+      let body = '';
+      for await (const chunk of res) body += chunk;
+      resolve({ status: res.statusCode ?? 0, body });
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
+    req.on('error', reject);
+  });
+}
+
+export function startLoad(opts: LoadOptions): Load {
+  const started = Date.now();
+  const maxRequests = opts.maxRequests ?? 50_000;
+  const deadline = started + (opts.maxSeconds ?? 150) * 1000;
+  const report: LoadReport = { requests: 0, errors: 0, samples: [], seconds: 0 };
+  let stopping = false;
+  const fail = (what: string) => {
+    report.errors++;
+    if (report.samples.length < 5) report.samples.push(`${new Date().toISOString()} ${what}`);
+  };
+  const client = async () => {
+    while (!stopping && report.requests < maxRequests && Date.now() < deadline) {
+      report.requests++;
+      try {
+        const { status, body } = await request(opts.port, opts.path);
+        if (!opts.check(status, body)) fail(`${status} ${body.trim().slice(0, 200)}`);
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    }
+  };
+  const clients = Array.from({ length: opts.clients ?? 4 }, client);
+  return {
+    stop: async () => {
+      stopping = true;
+      await Promise.all(clients);
+      report.seconds = (Date.now() - started) / 1000;
+      return report;
+    },
+  };
+}
