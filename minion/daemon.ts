@@ -18,7 +18,7 @@ import { masterEventSender } from './events/fire-master.js';
 import { beaconSystem } from './beacons/system.js';
 import { describeError } from '../shared/errors.js';
 import { JidGenerator } from '../shared/jid.js';
-import { Scheduler } from './schedule/scheduler.js';
+import { Scheduler } from '../shared/schedule/scheduler.js';
 import { scheduledJobRunner } from './schedule/run-job.js';
 
 export async function startMinion(config: MinionConfig, log: Logger): Promise<{ stop(): Promise<void> }> {

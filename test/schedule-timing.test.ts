@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { planOf, type JobPlan } from '../minion/schedule/item.js';
-import { firstDue, inRange, nextDue, splayMs } from '../minion/schedule/timing.js';
-import { parseTimeOfDay, parseWithFormat } from '../minion/schedule/clock-text.js';
-import { Scheduler } from '../minion/schedule/scheduler.js';
+import { planOf, type JobPlan } from '../shared/schedule/item.js';
+import { firstDue, inRange, nextDue, splayMs } from '../shared/schedule/timing.js';
+import { parseTimeOfDay, parseWithFormat } from '../shared/schedule/clock-text.js';
+import { Scheduler } from '../shared/schedule/scheduler.js';
 
 const at = (h: number, m = 0, s = 0) => new Date(2026, 4, 1, h, m, s).getTime(); // 2026-05-01, local time
 const plan = (entry: Record<string, unknown>): JobPlan => planOf('job1', { function: 'test.ping', ...entry });

@@ -4,7 +4,7 @@ import type { FileClient, FileHash, FileListing } from '../fileclient/types.js';
 import type { Pillar } from '../../shared/pillar/types.js';
 import type { PillarRequest, PillarSource } from '../pillar/source.js';
 import type { BeaconsReply, BeaconsRequest } from '../beacons/book.js';
-import type { ScheduleRequest, ScheduleSnapshot } from '../schedule/requests.js';
+import type { ScheduleRequest, ScheduleSnapshot } from '../../shared/schedule/requests.js';
 
 /** A job as saltutil.running and find_job describe it (Salt's proc data). */
 export interface RunningJob {

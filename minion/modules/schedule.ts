@@ -1,7 +1,7 @@
 // schedule: read and change the minion's scheduler (jobs it runs by itself), as Salt's
 // schedule module does. The scheduler lives in the daemon; changes last until it restarts.
 import { yamlOutputter } from '../../shared/output/yaml.js';
-import type { ScheduleRequest, ScheduleSnapshot } from '../schedule/requests.js';
+import type { ScheduleRequest, ScheduleSnapshot } from '../../shared/schedule/requests.js';
 import { buildItem, entryChanges, listedEntry, problemOf } from './schedule/build-item.js';
 import type { ExecContext, ExecModule } from './types.js';
 

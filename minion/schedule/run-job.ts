@@ -4,7 +4,7 @@
 import type { JidGenerator } from '../../shared/jid.js';
 import type { JobReturn } from '../../shared/protocol/messages.js';
 import { callFunArgs, sendReturn, type ReceiverDeps } from '../jobs/receive.js';
-import type { JobPlan } from './item.js';
+import type { JobPlan } from '../../shared/schedule/item.js';
 
 /** Who a scheduled job runs for, in saltutil.running and the master's job cache. */
 export const SCHEDULER_USER = 'Scheduler';

@@ -1,7 +1,7 @@
 // schedule.add / schedule.modify keyword arguments as a schedule entry (Salt's
 // build_schedule_item), and the entries as schedule.list shows them.
 import { describeError } from '../../../shared/errors.js';
-import { planOf } from '../../schedule/item.js';
+import { planOf } from '../../../shared/schedule/item.js';
 
 /** The options a listed entry keeps (Salt's SCHEDULE_CONF); anything else is left out. */
 const SCHEDULE_CONF = new Set([

@@ -1,7 +1,7 @@
 // A schedule entry as Salt writes it (`schedule: {job1: {function: ..., seconds: ...}}`),
 // checked and turned into the plan the scheduler times and runs.
-import { SaltTsError } from '../../shared/errors.js';
-import { isRecord } from '../../shared/output/sorted-keys.js';
+import { SaltTsError } from '../errors.js';
+import { isRecord } from '../output/sorted-keys.js';
 import { cronProblem } from './timing.js';
 import { parseTimeOfDay, parseWithFormat, type TimeOfDay } from './clock-text.js';
 

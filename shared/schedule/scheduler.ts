@@ -1,8 +1,9 @@
-// The minion's scheduler: the jobs of `schedule:` in the minion config, in the pillar and
-// added with schedule.add, checked every second (Salt's loop_interval) and started when due.
-import type { Logger } from '../../shared/log.js';
-import { describeError } from '../../shared/errors.js';
-import { isRecord } from '../../shared/output/sorted-keys.js';
+// A scheduler, the minion's or the master's: the jobs of `schedule:` in the config (and, on a
+// minion, in the pillar and added with schedule.add), checked every second (Salt's
+// loop_interval) and started when due through a `run` the daemon provides.
+import type { Logger } from '../log.js';
+import { describeError } from '../errors.js';
+import { isRecord } from '../output/sorted-keys.js';
 import { planOf, type JobPlan } from './item.js';
 import { firstDue, inRange, nextDue, splayMs } from './timing.js';
 import type { ScheduleRequest, ScheduleSnapshot } from './requests.js';
@@ -10,11 +11,11 @@ import type { ScheduleRequest, ScheduleSnapshot } from './requests.js';
 const LOOP_INTERVAL_MS = 1000;
 
 export interface SchedulerDeps {
-  /** `schedule:` of the minion config. */
+  /** `schedule:` of the daemon's config. */
   configured: Record<string, unknown>;
-  /** `schedule:` of the minion's current pillar, if any. */
+  /** `schedule:` of the minion's current pillar, if any (the master has none). */
   pillarSchedule: () => unknown;
-  /** Runs one job through the worker pool and returns it; settles when it has finished. */
+  /** Runs one job (a minion: in its worker pool, and returns it); settles when it has finished. */
   run: (plan: JobPlan) => Promise<void>;
   log: Logger;
   now?: () => number;
