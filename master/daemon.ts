@@ -33,6 +33,7 @@ import { MinionPillars } from './pillar/minion-pillars.js';
 import { servePillar } from './pillar/serve.js';
 import { describeError } from '../shared/errors.js';
 import { startReactor } from './reactor/reactor.js';
+import { startMasterSchedule } from './schedule/master-schedule.js';
 
 export interface RunningMaster {
   stop(): Promise<void>;
@@ -94,12 +95,14 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   servePillar(nc, { pillars, accepted: () => accepted, log });
   servePublish(nc, { accepted: () => accepted, grains, pillar: pillars.cache, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
   const reactor = await startReactor({ nc, config, wheel: { keys, applyKeys }, fire, log, started });
+  const schedule = startMasterSchedule({ config, nc, log });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });
 
   return {
     async stop() {
       clearInterval(pruner);
+      schedule.stop();
       await reactor.stop();
       await nc.drain().catch(() => undefined);
       await pillarCompiler.close();

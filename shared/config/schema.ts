@@ -126,6 +126,7 @@ export const MASTER_OPTIONS = {
   nodegroups: { type: 'dict', default: {}, doc: 'named groups of minions: name -> compound target (string) or list of targets' },
   keep_jobs: { type: 'number', min: 0, default: 24, doc: 'hours the job cache keeps a job and its returns' },
   keep_events: { type: 'number', min: 0, default: 24, doc: 'hours the event bus keeps events for watchers and reactors that were away' },
+  schedule: { type: 'dict', default: {}, doc: 'runner functions the master runs by itself: name -> {function, args, kwargs, seconds|minutes|hours|days|cron|once|when, ...}' },
   gather_job_timeout: { type: 'number', min: 0, default: 10, doc: 'seconds a minion has to say whether it still runs a job the CLI waits for' },
   reactor: { type: 'mappings', default: [], doc: "event tag globs and the reactor SLS files they run: [{'salt/minion/*/start': [/srv/reactor/start.sls]}]" },
 } as const satisfies Record<string, OptionSpec>;
