@@ -38,7 +38,7 @@ find-checkouts:
   test.fail_without_changes:
     - name: 'no Morse checkout to release over on {{ missing | join(', ') }} (run orchestrate deploy-environment first)'
 {%-   else %}
-{%-     set release = {'morse': {'repo': morse['repo'], 'rev': commit, 'health_match': '"rev":"' ~ commit}} %}
+{%-     set release = {'morse': {'repo': morse['repo'], 'rev': commit, 'health_match': '"rev":"' ~ commit, 'health_wait': morse['health_wait']}} %}
 {%-     set ns = namespace(previous_batch=[], released=[]) %}
 {%-     for batch in app_ids | batch(morse['batch'] | int) %}
 {%-       set label = batch | join('+') %}

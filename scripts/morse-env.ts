@@ -4,7 +4,7 @@
 // and a load balancer on loopback, each with its own srv_root and ports as grains), and
 // stopping the supervisords the states started under them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -54,6 +54,12 @@ export class MorseRepo {
   version(): string {
     return (JSON.parse(readFileSync(join(this.work, 'package.json'), 'utf8')) as { version: string }).version;
   }
+}
+
+/** Sets the version in a checkout's package.json (what the app reports on /health). */
+export function setAppVersion(work: string, version: string): void {
+  const file = join(work, 'package.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/"version": "[^"]+"/, `"version": "${version}"`));
 }
 
 /** Master options serving this repository's states/ and orch/ (copied under `dir`: the

@@ -10,7 +10,7 @@ import { get } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MorseRepo, morseHosts, morseMasterOptions, stopSupervisords, type MorseHosts } from '../scripts/morse-env.js';
+import { MorseRepo, morseHosts, morseMasterOptions, setAppVersion, stopSupervisords, type MorseHosts } from '../scripts/morse-env.js';
 import type { LocalCluster } from '../scripts/local-cluster.js';
 import { useFleet } from './support/cluster.js';
 import { startLoad, type LoadReport } from './support/load-generator.js';
@@ -106,7 +106,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   });
 
   test('test=True runs the whole release and changes nothing', async () => {
-    const rev = repo.commit('morse 1.0.1', (work) => bumpVersion(work, '1.0.1'));
+    const rev = repo.commit('morse 1.0.1', (work) => setAppVersion(work, '1.0.1'));
     const before = await Promise.all(appIds().map(async (id) => [await health(id), programPid(id)]));
     const res = await orchestrate('release', { rev }, 'test=True');
     assert.equal(res.code, 0, res.stdout + res.stderr);
@@ -119,7 +119,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   });
 
   test('a release under load: zero failed requests, and every app server runs the new version', async (t) => {
-    const rev = repo.commit('morse 1.1.0', (work) => bumpVersion(work, '1.1.0'));
+    const rev = repo.commit('morse 1.1.0', (work) => setAppVersion(work, '1.1.0'));
     const started = Date.now();
     const { value: res, load } = await underLoad(() => orchestrate('release', { rev }));
     reportLoad(t, 'release', load, (Date.now() - started) / 1000);
@@ -137,7 +137,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     const untouched = Object.fromEntries(['app2', 'app3'].map((id) => [id, programPid(id)]));
     // The encoder now gets S wrong: its own health check (it encodes "SOS 73") fails.
     const rev = repo.commit('morse 1.2.0: a broken S', (work) => {
-      bumpVersion(work, '1.2.0');
+      setAppVersion(work, '1.2.0');
       const file = join(work, 'morse.js');
       writeFileSync(file, readFileSync(file, 'utf8').replace("S: '...'", "S: '..'"));
     });
@@ -167,7 +167,16 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   test('a second release started while one runs is refused, naming the running jid', async () => {
     const rev = (await health('app1')).rev;
     const lock = join(fleet().masterDir, 'cache', 'orchestrate', 'orch.release.lock');
-    const first = orchestrate('release', { rev });
+    // The running one is a test=True release: it holds the lock as long as a real one would.
+    const first = orchestrate('release', { rev }, 'test=True');
+    while (!existsSync(lock)) await sleep(20);
+    const holder = JSON.parse(readFileSync(lock, 'utf8')) as { jid: string };
+    const second = await fleet().cli('salt-ts-run', ['orchestrate', 'release', 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url, rev } })}`]);
+    assert.notEqual(second.code, 0);
+    assert.match(second.stderr, new RegExp(`orchestration 'orch\\.release' is already running: jid ${holder.jid}`));
+    const res = await first;
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+  });
     while (!existsSync(lock)) await sleep(50);
     const holder = JSON.parse(readFileSync(lock, 'utf8')) as { jid: string };
     const second = await fleet().cli('salt-ts-run', ['orchestrate', 'release', 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url, rev } })}`]);
@@ -177,8 +186,3 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     assert.equal(res.code, 0, res.stdout + res.stderr);
   });
 });
-
-function bumpVersion(work: string, version: string): void {
-  const file = join(work, 'package.json');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/"version": "[^"]+"/, `"version": "${version}"`));
-}

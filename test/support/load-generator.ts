@@ -2,6 +2,7 @@
 // a fresh loopback connection) until stopped, or until a request or time budget runs out,
 // and count the answers that were not the expected ones.
 import { get } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface LoadReport {
   requests: number;
@@ -22,6 +23,8 @@ export interface LoadOptions {
   /** Whether an answer (status, body) is the right one. */
   check(status: number, body: string): boolean;
   clients?: number;
+  /** Milliseconds each client waits between requests (keeps the machine free for the release). */
+  pauseMs?: number;
   maxRequests?: number;
   maxSeconds?: number;
 }
@@ -40,7 +43,8 @@ function request(port: number, path: string): Promise<{ status: number; body: st
 
 export function startLoad(opts: LoadOptions): Load {
   const started = Date.now();
-  const maxRequests = opts.maxRequests ?? 50_000;
+  const maxRequests = opts.maxRequests ?? 20_000;
+  const pauseMs = opts.pauseMs ?? 20;
   const deadline = started + (opts.maxSeconds ?? 150) * 1000;
   const report: LoadReport = { requests: 0, errors: 0, samples: [], seconds: 0 };
   let stopping = false;
@@ -57,6 +61,7 @@ export function startLoad(opts: LoadOptions): Load {
       } catch (err) {
         fail((err as Error).message);
       }
+      await sleep(pauseMs);
     }
   };
   const clients = Array.from({ length: opts.clients ?? 4 }, client);
