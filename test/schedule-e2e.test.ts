@@ -68,6 +68,16 @@ describe('the minion scheduler', () => {
     log.forEach((line, i) => assert.equal(line, i % 2 === 0 ? 'start' : 'end', `line ${i + 1} of ${SLOW_LOG}: ${log.join(',')}`));
   });
 
+  test('a scheduled job runs in the worker pool: saltutil.running shows it, run by Scheduler, once', async () => {
+    type Running = Array<{ fun: string; arg: unknown[]; user: string; tgt: string }>;
+    const slow = await until('the slow job in saltutil.running', async () => {
+      const running = ((await run('salt-ts', [ID, 'saltutil.running'])) as Running).filter((j) => String(j.arg[0]).includes('slow.log'));
+      return running.length ? running : undefined;
+    });
+    assert.equal(slow.length, 1);
+    assert.deepEqual({ fun: slow[0]!.fun, user: slow[0]!.user, tgt: slow[0]!.tgt }, { fun: 'cmd.run', user: 'Scheduler', tgt: ID });
+  });
+
   test('schedule.disable_job via salt-ts stops a job; schedule.list shows it disabled', async () => {
     const disabled = (await run('salt-ts', [ID, 'schedule.disable_job', 'tick'])) as Record<string, unknown>;
     assert.deepEqual(disabled, { comment: 'Disabled Job tick in schedule.', result: true, changes: { tick: 'disabled' } });
