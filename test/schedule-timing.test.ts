@@ -11,11 +11,11 @@ import { Scheduler } from '../shared/schedule/scheduler.js';
 const at = (h: number, m = 0, s = 0) => new Date(2026, 4, 1, h, m, s).getTime(); // 2026-05-01, local time
 const plan = (entry: Record<string, unknown>): JobPlan => planOf('job1', { function: 'test.ping', ...entry });
 
-test('an interval job is first due one interval after the scheduler takes it on, or at once with run_on_start', () => {
-  assert.equal(firstDue(plan({ seconds: 30 }), at(10)), at(10, 0, 30));
-  assert.equal(firstDue(plan({ minutes: 1, seconds: 30 }), at(10)), at(10, 1, 30));
-  assert.equal(firstDue(plan({ hours: 1, days: 1 }), at(10)), at(10) + 25 * 3_600_000);
-  assert.equal(firstDue(plan({ seconds: 30, run_on_start: true }), at(10)), at(10));
+test('an interval job is due at once when the scheduler takes it on, or one interval later with run_on_start False', () => {
+  assert.equal(firstDue(plan({ seconds: 30 }), at(10)), at(10));
+  assert.equal(firstDue(plan({ seconds: 30, run_on_start: false }), at(10)), at(10, 0, 30));
+  assert.equal(firstDue(plan({ minutes: 1, seconds: 30, run_on_start: false }), at(10)), at(10, 1, 30));
+  assert.equal(firstDue(plan({ hours: 1, days: 1, run_on_start: false }), at(10)), at(10) + 25 * 3_600_000);
 });
 
 test('an interval keeps its cadence from the last due time, and does not catch up after a pause', () => {
@@ -75,9 +75,9 @@ test('wrong entries are refused with the job and the option named', () => {
   refused({ function: 'cmd.run', seconds: 5, args: 'ls' }, /'args' must be a list/);
 });
 
-test('Salt defaults: maxrunning 1, return_job, jid_include and enabled on, run_on_start off', () => {
+test('Salt defaults: maxrunning 1, return_job, jid_include, enabled and run_on_start on', () => {
   const p = plan({ seconds: 5 });
-  assert.deepEqual([p.maxrunning, p.return_job, p.jid_include, p.enabled, p.run_on_start], [1, true, true, true, false]);
+  assert.deepEqual([p.maxrunning, p.return_job, p.jid_include, p.enabled, p.run_on_start], [1, true, true, true, true]);
 });
 
 test('clock texts: times of day and strptime formats', () => {
@@ -120,7 +120,6 @@ function harness(configured: Record<string, unknown>, pillar: Record<string, unk
 test('maxrunning holds: a job still running is not started again; it is once it has finished', async () => {
   const h = harness({ slow: { function: 'test.sleep', args: [10], seconds: 2 } });
   h.scheduler.tick();
-  await h.advance(2000);
   assert.deepEqual(h.started, ['slow']);
   await h.advance(2000);
   await h.advance(2000);
@@ -138,13 +137,12 @@ test('maxrunning 2 lets two runs overlap; jid_include False does not count at al
   const uncounted = harness({ slow: { function: 'test.sleep', seconds: 1, jid_include: false } });
   uncounted.scheduler.tick();
   for (let i = 0; i < 3; i++) await uncounted.advance(1000);
-  assert.equal(uncounted.started.length, 3);
+  assert.equal(uncounted.started.length, 4);
 });
 
 test('disable_job stops a job, enable_job resumes it on its cadence; schedule.disable stops them all', async () => {
   const h = harness({ tick: { function: 'test.ping', seconds: 1 }, other: { function: 'test.ping', seconds: 1 } });
   h.scheduler.tick();
-  await h.advance(1000);
   await h.finishAll();
   assert.deepEqual(h.started.sort(), ['other', 'tick']);
   h.started.length = 0;
@@ -178,7 +176,7 @@ test('pillar jobs run beside config jobs, cannot be deleted through the module, 
 
 test('add, modify (new timing starts afresh), run_job and delete through requests', async () => {
   const h = harness({});
-  h.scheduler.handle({ action: 'add', name: 'job1', entry: { function: 'test.ping', seconds: 60 } });
+  h.scheduler.handle({ action: 'add', name: 'job1', entry: { function: 'test.ping', seconds: 60, run_on_start: false } });
   h.scheduler.tick();
   await h.advance(1000);
   assert.deepEqual(h.started, []);
@@ -194,11 +192,12 @@ test('add, modify (new timing starts afresh), run_job and delete through request
   assert.deepEqual(h.scheduler.snapshot().jobs, {});
 });
 
-test('a job outside its range is skipped and runs again once the clock is back in range', async () => {
+test('a job runs inside its range and is skipped outside it', async () => {
   const h = harness({ office: { function: 'test.ping', minutes: 30, range: { start: '8:00am', end: '10:45am' } } });
-  h.scheduler.tick();
+  h.scheduler.tick(); // 10:00, on start
+  await h.finishAll();
   await h.advance(30 * 60_000); // 10:30
   await h.finishAll();
   await h.advance(30 * 60_000); // 11:00, outside
-  assert.deepEqual(h.started, ['office']);
+  assert.deepEqual(h.started, ['office', 'office']);
 });

@@ -68,7 +68,8 @@ export function planOf(name: string, entry: unknown): JobPlan {
     return_job: flag(entry, 'return_job', true, fail),
     jid_include: flag(entry, 'jid_include', true, fail),
     enabled: flag(entry, 'enabled', true, fail),
-    run_on_start: flag(entry, 'run_on_start', false, fail),
+    // As Salt: an interval job runs when the daemon starts unless run_on_start is False.
+    run_on_start: flag(entry, 'run_on_start', true, fail),
   };
 }
 
