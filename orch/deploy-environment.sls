@@ -14,6 +14,7 @@ find-servers:
 
 app-servers:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ app_ids | join(',') }}
     - tgt_type: list
     - sls: morse
@@ -21,6 +22,7 @@ app-servers:
 
 app-health:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ app_ids | join(',') }}
     - tgt_type: list
     - sls: morse.health
@@ -29,6 +31,7 @@ app-health:
 
 load-balancers:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ lb_ids | join(',') }}
     - tgt_type: list
     - sls: haproxy
@@ -40,6 +43,7 @@ load-balancers:
 
 in-service-{{ id }}-on-{{ lb }}:
   salt.function:
+    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.wait_state
     - tgt: {{ lb }}
     - kwarg: {{ {'backend': pillar['haproxy']['backend'], 'server': id, 'value': 'up', 'timeout': 30, 'socket': lbs[lb]['admin']} | json }}
@@ -49,6 +53,7 @@ in-service-{{ id }}-on-{{ lb }}:
 
 health-through-{{ lb }}:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ lb }}
     - sls: haproxy.health
     - require:

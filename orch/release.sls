@@ -49,6 +49,7 @@ find-checkouts:
 
 drain-{{ id }}-on-{{ lb }}:
   salt.function:
+    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.set_state
     - tgt: {{ lb }}
     - kwarg: {{ {'name': id, 'backend': hap['backend'], 'state': 'drain', 'socket': lbs[lb]['admin']} | json }}
@@ -61,6 +62,7 @@ drain-{{ id }}-on-{{ lb }}:
 
 drained-{{ id }}-on-{{ lb }}:
   salt.function:
+    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.wait_state
     - tgt: {{ lb }}
     - kwarg: {{ {'backend': hap['backend'], 'server': id, 'value': 'drain', 'timeout': hap['drain_wait'], 'socket': lbs[lb]['admin']} | json }}
@@ -72,6 +74,7 @@ drained-{{ id }}-on-{{ lb }}:
 
 stop-{{ label }}:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ batch | join(',') }}
     - tgt_type: list
     - sls: morse.stopped
@@ -82,6 +85,7 @@ stop-{{ label }}:
 
 deploy-{{ label }}:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ batch | join(',') }}
     - tgt_type: list
     - sls: morse
@@ -91,6 +95,7 @@ deploy-{{ label }}:
 
 health-{{ label }}:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ batch | join(',') }}
     - tgt_type: list
     - sls: morse.health
@@ -105,6 +110,7 @@ health-{{ label }}:
 
 enable-{{ id }}-on-{{ lb }}:
   salt.function:
+    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.set_state
     - tgt: {{ lb }}
     - kwarg: {{ {'name': id, 'backend': hap['backend'], 'state': 'ready', 'socket': lbs[lb]['admin']} | json }}
@@ -113,6 +119,7 @@ enable-{{ id }}-on-{{ lb }}:
 
 in-service-{{ id }}-on-{{ lb }}:
   salt.function:
+    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.wait_state
     - tgt: {{ lb }}
     - kwarg: {{ {'backend': hap['backend'], 'server': id, 'value': 'up', 'timeout': morse['health_wait'], 'socket': lbs[lb]['admin']} | json }}
@@ -125,6 +132,7 @@ in-service-{{ id }}-on-{{ lb }}:
 
 rollback-{{ id }}:
   salt.state:
+    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ id }}
     - sls: morse
     - pillar: {{ {'morse': {'repo': morse['repo'], 'rev': previous[id]}} | json }}
@@ -136,6 +144,7 @@ rollback-{{ id }}:
 
 restore-{{ id }}-on-{{ lb }}:
   salt.function:
+    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.set_state
     - tgt: {{ lb }}
     - kwarg: {{ {'name': id, 'backend': hap['backend'], 'state': 'ready', 'socket': lbs[lb]['admin']} | json }}

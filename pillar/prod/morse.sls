@@ -9,6 +9,7 @@ morse:
   port: 8000
   health_match: '"status":"ok"'
   health_wait: 30                            # seconds a server has to pass /health
+  step_timeout: 300                          # seconds an orchestration step waits for its minions
   batch: 1                                   # app servers released at a time
 
 haproxy:

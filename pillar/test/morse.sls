@@ -8,6 +8,7 @@ morse:
   port: 8100
   health_match: '"status":"ok"'
   health_wait: 15
+  step_timeout: 300                          # seconds an orchestration step waits for its minions
   batch: 2
 
 haproxy:
