@@ -54,6 +54,7 @@ test('memusage fires {memusage} once when usage crosses percent', () => {
   assert.deepEqual(polls, [[], [{ memusage: 70 }], [], [], [{ memusage: 65 }]]);
   assert.equal(beaconProblem('memusage', [{ interval: 3 }]), 'Configuration for memusage beacon requires percent.');
   assert.equal(beaconProblem('memusage', [{ percent: '63%' }]), null);
+  assert.equal(beaconProblem('memusage', [{ percent: '63%' }, { interval: 'often' }]), 'Beacon memusage: interval must be a number of seconds above 0, got "often".');
 });
 
 test('cpu fires {cpu} once when the load crosses percent', () => {
@@ -176,6 +177,30 @@ test('beacons module actions: add, list, modify, enable/disable, delete; pillar 
   assert.deepEqual(book.handle({ action: 'disable' }), { result: true, comment: 'Disabled beacons on minion.' });
   assert.equal(book.merged().enabled, false);
   assert.deepEqual(Object.keys((book.handle({ action: 'list', include_pillar: false }) as { beacons: object }).beacons).sort(), ['enabled', 'memusage']);
+});
+
+test('runner: a beacon that appears in the pillar runs without a restart, and stops when it leaves', async () => {
+  const fired: string[] = [];
+  let pillar: Record<string, unknown> = {};
+  const book = new BeaconBook({}, () => pillar);
+  const host: BeaconHost = { log: pino({ level: 'silent' }), call: async () => ({ '1-min': 0.5 }) };
+  const runner = new BeaconRunner({ id: 'web1', book, host, fire: (tag) => fired.push(tag) > 0, stateRunning: () => false });
+  runner.start();
+  try {
+    await sleep(1200);
+    assert.deepEqual(fired, []);
+    pillar = { beacons: { status: [{ loadavg: ['1-min'] }, { interval: 1 }] } };
+    for (let i = 0; i < 40 && fired.length < 2; i++) await sleep(100);
+    assert.ok(fired.length >= 2, 'a status beacon reports at every interval');
+    pillar = {};
+    await sleep(300);
+    const seen = fired.length;
+    await sleep(2200);
+    assert.equal(fired.length, seen, 'no report once the pillar no longer has the beacon');
+    assert.deepEqual(Object.keys(book.merged()), []);
+  } finally {
+    runner.stop();
+  }
 });
 
 test('runner: polls a due beacon, sends salt/beacon/<id>/<name>/<tag> with the id, and skips a beacon during a state run', async () => {

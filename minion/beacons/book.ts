@@ -29,6 +29,7 @@ export function beaconProblem(name: string, config: unknown): string | null {
   const moduleName = typeof options.beacon_module === 'string' ? options.beacon_module : name;
   const module = beaconModule(moduleName);
   if (!module) return `Beacon "${moduleName}" is not available.`;
+  if (options.interval !== undefined && !(Number(options.interval) > 0)) return `Beacon ${name}: interval must be a number of seconds above 0, got ${JSON.stringify(options.interval)}.`;
   return module.validate(beaconOwnOptions(options));
 }
 

@@ -29,9 +29,9 @@ export function beaconOwnOptions(options: BeaconOptions): BeaconOptions {
   return own;
 }
 
+/** Seconds between polls (validated as a positive number before a beacon runs). */
 export function intervalOf(options: BeaconOptions): number {
-  const value = Number(options.interval ?? DEFAULT_INTERVAL);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_INTERVAL;
+  return options.interval === undefined ? DEFAULT_INTERVAL : Number(options.interval);
 }
 
 /** Salt's truthiness of a YAML flag (True, 'true', 1). */

@@ -12,17 +12,19 @@ const COMM_LIMIT = 15;
 /** The names of the running processes, as psutil's Process.name() gives them. */
 export async function processNames(): Promise<Set<string>> {
   const names = new Set<string>();
-  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
-  await Promise.all(
-    pids.map(async (pid) => {
-      // A process may exit while the table is read; it is then left out.
-      const comm = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
-      if (!comm) return;
-      if (comm.length < COMM_LIMIT) return void names.add(comm);
-      const argv0 = basename((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0')[0] ?? '');
-      names.add(argv0.startsWith(comm) ? argv0 : comm);
-    }),
-  );
+  // One file at a time: thousands of reads at once could run out of file descriptors,
+  // and a process missed that way would look stopped.
+  for (const pid of (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
+    // A process may exit while the table is read; it is then left out.
+    const comm = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
+    if (!comm) continue;
+    if (comm.length < COMM_LIMIT) {
+      names.add(comm);
+      continue;
+    }
+    const argv0 = basename((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0')[0] ?? '');
+    names.add(argv0.startsWith(comm) ? argv0 : comm);
+  }
   return names;
 }
 
