@@ -66,7 +66,7 @@ describe('orchestration on the event bus', () => {
     return { ...res, byId };
   };
 
-  test('a failed orchestration fires its new, step and ret events, and jobs.lookup_jid prints its result', async () => {
+  test('a failed orchestration fires its new, step and ret events, and jobs.lookup_jid prints its result as highstate', async () => {
     const res = await fleet().cli('salt-ts-run', ['state.orchestrate', 'orch.evbroken', '--no-color'], 120_000);
     assert.equal(res.code, 2, res.stdout + res.stderr);
     assert.ok(res.stdout.startsWith(`${ORCH_ID}:\n`), res.stdout); // the highstate output alone
@@ -95,6 +95,9 @@ describe('orchestration on the event bus', () => {
     const looked = JSON.parse(lookup.stdout) as Record<string, StateResults>;
     assert.deepEqual(Object.keys(looked), [ORCH_ID], lookup.stdout);
     assert.equal(Object.values(looked[ORCH_ID]!).find((r) => r.__id__ === 'fails')!.comment, 'Running function cmd.run failed on minions: web1');
+    const printed = await fleet().cli('salt-ts-run', ['jobs.lookup_jid', jid, '--no-color']);
+    assert.ok(printed.stdout.startsWith(`${ORCH_ID}:\n`), printed.stdout);
+    assert.match(printed.stdout, /^ {10}ID: fails$/m, 'printed as highstate results, as the run was');
     const listed = JSON.parse((await fleet().cli('salt-ts-run', ['jobs.list_jobs', '--out', 'json'])).stdout) as Record<string, Record<string, unknown>>;
     assert.deepEqual({ ...listed[jid], StartTime: undefined }, {
       Arguments: ['orch.evbroken'], Function: 'runner.state.orchestrate', StartTime: undefined, Target: ORCH_ID, 'Target-type': 'glob', User: userInfo().username,

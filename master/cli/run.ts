@@ -22,11 +22,12 @@ cliMain('salt-ts-run', async () => {
   const opts = program.opts<{ configDir: string; out?: string; color: boolean }>();
   const runner = findRunner(fun);
   if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `'${fun}' is not available. Runners: ${runnerNames().join(', ')}`);
-  const outputter = getOutputter(opts.out ?? runner.outputter ?? 'nested');
   const config = loadCliConfig(opts.configDir);
   const nc = await connectAsCli(config);
   try {
-    const result = await runner.run({ config, nc, args: parseCliArgs(words) });
+    const ctx = { config, nc, args: parseCliArgs(words) };
+    const result = await runner.run(ctx);
+    const outputter = getOutputter(opts.out ?? (typeof runner.outputter === 'function' ? runner.outputter(ctx) : runner.outputter) ?? 'nested');
     // A runner that printed as it went (state.event) has nothing left to print.
     const text = result === undefined ? '' : outputter.format(result, { color: opts.color && process.stdout.isTTY === true });
     if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n');

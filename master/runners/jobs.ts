@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { jidStartTime } from '../../shared/jid.js';
 import { SaltTsError } from '../../shared/errors.js';
 import { JobCache, type JobLoad } from '../jobs/cache.js';
+import { defaultOutputter } from '../../shared/output/for-function.js';
 import { publishJob } from '../client/publish.js';
 import type { RunnerContext, RunnerModule } from './types.js';
 
@@ -45,6 +46,11 @@ export const jobsRunner: RunnerModule = {
     },
     lookup_jid: {
       doc: "Return each minion's return of a job from the job cache: salt-ts-run jobs.lookup_jid JID.",
+      // A state run or an orchestration prints as highstate results, as it did when it ran.
+      outputter: (ctx) => {
+        const fun = cacheOf(ctx).load(jidArgument(ctx))?.fun ?? '';
+        return defaultOutputter(typeof fun === 'string' ? fun.replace(/^runner\./, '') : fun);
+      },
       run: async (ctx) => {
         const returns = cacheOf(ctx).returns(jidArgument(ctx));
         return Object.fromEntries([...returns].map(([id, ret]) => [id, ret.return]));

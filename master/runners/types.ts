@@ -13,8 +13,9 @@ export interface RunnerContext {
 export interface RunnerFunction {
   doc: string;
   run(ctx: RunnerContext): Promise<unknown>;
-  /** The outputter its result prints with when --out is not given (nested otherwise). */
-  outputter?: string;
+  /** The outputter its result prints with when --out is not given (nested otherwise); a
+   * function when that depends on the arguments (jobs.lookup_jid of a state run). */
+  outputter?: string | ((ctx: RunnerContext) => string);
   /** salt-ts-run's exit code for a result (0 otherwise). */
   retcode?(result: unknown): number;
 }
