@@ -15,11 +15,12 @@ const ask = async (ctx: ExecContext, request: ScheduleRequest): Promise<Schedule
 
 const failed = (comment: string): Outcome => ({ comment, result: false, changes: {} });
 
-/** The schedule as Salt's schedule.list(return_yaml=False) gives it. */
-function listing(snapshot: ScheduleSnapshot, showAll: boolean, showDisabled: boolean): Record<string, unknown> {
+/** The schedule as Salt's schedule.list(return_yaml=False) gives it; `where` 'pillar' or 'opts' keeps the jobs from there. */
+function listing(snapshot: ScheduleSnapshot, showAll: boolean, showDisabled: boolean, where: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = snapshot.enabled ? {} : { enabled: false };
   for (const [name, entry] of Object.entries(snapshot.jobs)) {
     if (name.startsWith('__') && !showAll) continue; // Salt's own jobs are hidden unless show_all
+    if ((where === 'pillar' || where === 'opts') && snapshot.pillar.includes(name) !== (where === 'pillar')) continue;
     const listed = listedEntry(entry);
     if (!showDisabled && (listed as Record<string, unknown>)?.enabled === false) continue;
     out[name] = listed;
@@ -41,10 +42,10 @@ export const scheduleModule: ExecModule = {
   doc: "Manage the minion's scheduler: list, add, modify, delete, enable and disable jobs, run one now.",
   functions: {
     list: {
-      doc: "Return the jobs scheduled on the minion as YAML text (`schedule: ...`); return_yaml=False gives the data, show_disabled=False leaves disabled jobs out.",
+      doc: "Return the jobs scheduled on the minion as YAML text (`schedule: ...`); return_yaml=False gives the data, show_disabled=False leaves disabled jobs out, where=pillar|opts keeps the pillar's or the config's.",
       params: [{ name: 'show_all', default: false }, { name: 'show_disabled', default: true }, { name: 'where', default: null }, { name: 'return_yaml', default: true }],
       run: async (ctx, a) => {
-        const schedule = listing(await ask(ctx, { action: 'list' }), a.show_all === true, a.show_disabled !== false);
+        const schedule = listing(await ask(ctx, { action: 'list' }), a.show_all === true, a.show_disabled !== false, a.where);
         if (Object.keys(schedule).length === 0) return { schedule: {} };
         return a.return_yaml === false ? schedule : yamlOutputter.format({ schedule }, { color: false });
       },
