@@ -1,5 +1,6 @@
 // End to end: `schedule:` in the master config runs a runner (here an orchestration that
-// runs cmd.run on a minion) by itself, as Salt's master schedule does.
+// runs cmd.run on a minion) by itself, as Salt's master schedule does; `schedule:` in a
+// minion's pillar runs on that minion.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,23 @@ import { useFleet } from './support/cluster.js';
 
 const work = mkdtempSync(join(tmpdir(), 'salt-ts-master-schedule-'));
 const STAMPS = join(work, 'stamps.log');
+const PILLAR_TICKS = join(work, 'pillar-ticks.log');
 mkdirSync(join(work, 'states', 'orch'), { recursive: true });
+mkdirSync(join(work, 'pillar'), { recursive: true });
+writeFileSync(join(work, 'pillar', 'top.sls'), "base:\n  '*':\n    - schedule\n");
+writeFileSync(
+  join(work, 'pillar', 'schedule.sls'),
+  `
+schedule:
+  from_pillar:
+    function: cmd.run
+    args:
+      - echo tick >> ${PILLAR_TICKS}
+    kwargs:
+      python_shell: True
+    seconds: 2
+`,
+);
 writeFileSync(
   join(work, 'states', 'orch', 'stamp.sls'),
   `
@@ -27,6 +44,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 const fleet = useFleet('master-schedule', [{ id: 'orch1' }], {
   master: {
     file_roots: { base: [join(work, 'states')] },
+    pillar_roots: { base: [join(work, 'pillar')] },
     schedule: {
       stamp: { function: 'state.orchestrate', args: ['orch.stamp'], seconds: 2 },
       broken: { function: 'no_such.runner', seconds: 2 },
@@ -34,7 +52,8 @@ const fleet = useFleet('master-schedule', [{ id: 'orch1' }], {
   },
 });
 
-const stamps = () => (existsSync(STAMPS) ? readFileSync(STAMPS, 'utf8').split('\n').filter(Boolean).length : 0);
+const count = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
+const stamps = () => count(STAMPS);
 
 test('the master schedule runs state.orchestrate every 2 s; each run is in the job cache as a runner job', async () => {
   for (const end = Date.now() + 30_000; stamps() < 2 && Date.now() < end; ) await sleep(200);
@@ -49,4 +68,11 @@ test('a master schedule job naming an unknown runner is reported in the master l
   const log = readFileSync(join(fleet().masterDir, 'master.log'), 'utf8');
   assert.match(log, /schedule job broken failed: .*no runner named 'no_such\.runner'/);
   assert.ok(stamps() >= 2);
+});
+
+test("a job in the minion's pillar runs on the minion; the schedule module cannot delete it", async () => {
+  for (const end = Date.now() + 30_000; count(PILLAR_TICKS) < 2 && Date.now() < end; ) await sleep(200);
+  assert.ok(count(PILLAR_TICKS) >= 2, `the pillar job ran ${count(PILLAR_TICKS)} time(s)`);
+  const res = await fleet().cli('salt-ts', ['orch1', 'schedule.delete', 'from_pillar', '--out', 'json']);
+  assert.deepEqual(JSON.parse(res.stdout), { orch1: { comment: "Cannot delete job from_pillar, it's in the pillar!", result: false, changes: {} } });
 });
