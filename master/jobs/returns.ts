@@ -27,8 +27,8 @@ export function serveReturns(nc: NatsConnection, tracker: ReturnTracker, cache: 
         const ret = parseJobReturn(data);
         if (ret.jid !== from.jid) throw new Error(`return from ${from.id} names job ${ret.jid} on the subject of job ${from.jid}`);
         const schedule = Reader.of(`return from ${from.id}`, data).optionalString('schedule');
-        tracker.deliver(from.id, ret);
-        if (!cache.hasLoad(ret.jid)) {
+        // A return someone waits for is of a published job: no need to look for its load.
+        if (!tracker.deliver(from.id, ret) && !cache.hasLoad(ret.jid)) {
           if (schedule === undefined) throw new Error(`return from ${from.id} for job ${ret.jid}, which the master never published`);
           void cache.saveLoad(scheduledLoad(from.id, ret, schedule));
         }
