@@ -30,12 +30,31 @@ const stop = async (code: number) => {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-/** Runs salt-ts-run with `args` (shown as typed, with the pillar quoted) and prints its output. */
-async function run(args: string[]): Promise<number> {
+type StateResult = { __id__: string; __run_num__: number; result: boolean | null; comment: string };
+
+/** Runs salt-ts-run with `args` (shown as typed, with the pillar quoted) and prints one line
+ * per state, as Salt's --state-output=terse would (without --out json the CLI prints them in full). */
+async function run(args: string[]): Promise<boolean> {
   say(`\n$ salt-ts-run ${args.map((a) => (a.startsWith('pillar=') ? `pillar='${a.slice(7)}'` : a)).join(' ')}`);
-  const res = await cluster.cli('salt-ts-run', [...args, '--state-output', 'terse'], 600_000);
-  process.stdout.write(res.stdout + res.stderr);
-  return res.code;
+  const res = await cluster.cli('salt-ts-run', [...args, '--out', 'json'], 600_000);
+  let states: StateResult[] | undefined;
+  try {
+    const byMaster = Object.values(JSON.parse(res.stdout) as Record<string, Record<string, StateResult> | string[]>)[0];
+    if (byMaster && !Array.isArray(byMaster)) states = Object.values(byMaster).sort((a, b) => a.__run_num__ - b.__run_num__);
+  } catch {
+    // not a state run's return: printed as it came below
+  }
+  if (!states) {
+    process.stdout.write(res.stdout + res.stderr);
+    return false;
+  }
+  for (const state of states) {
+    const mark = state.result === true ? 'ok  ' : state.result === null ? 'test' : 'FAIL';
+    say(`  ${mark} ${state.__id__}: ${state.comment.split('\n')[0]}`);
+  }
+  const failed = states.filter((state) => state.result === false).length;
+  say(`  ${states.length} states, ${failed} failed`);
+  return res.code === 0;
 }
 
 try {
@@ -50,11 +69,11 @@ try {
   const repo = MorseRepo.create(DEMO_DIR);
   say(`the Morse app's repository: ${repo.url} (made from states/morse/app, version ${repo.version()})`);
 
-  if ((await run(['orchestrate', 'deploy-environment', 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url } })}`])) !== 0) throw new Error('deploy-environment failed');
+  if (!(await run(['orchestrate', 'deploy-environment', 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url } })}`]))) throw new Error('deploy-environment failed');
 
   const rev = repo.commit('morse 1.1.0', (work) => setAppVersion(work, '1.1.0'));
   say(`\ncommitted morse 1.1.0 as ${rev}; releasing it one app server at a time (pillar morse:batch):`);
-  if ((await run(['orchestrate', 'release', 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url, rev } })}`])) !== 0) throw new Error('release failed');
+  if (!(await run(['orchestrate', 'release', 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url, rev } })}`]))) throw new Error('release failed');
 
   const c = `-c ${relative(ROOT, cluster.masterDir)}`;
   say(
