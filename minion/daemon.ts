@@ -78,12 +78,13 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
     announce(nc, 'start');
     await refreshPillar();
     pillarArrived();
+    // From the first connection on, as Salt: the pillar's jobs are known and returns reach the master.
+    scheduler.start();
     await nc.flush();
   };
   log.info(`minion ${id} starting (key ${key.getPublicKey()})`);
   const loop = connection.run(onConnected);
   beacons.start();
-  scheduler.start();
   return {
     async stop() {
       beacons.stop();
