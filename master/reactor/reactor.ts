@@ -44,6 +44,7 @@ export interface RunningReactor {
 }
 
 const RETRY_MS = 2_000;
+const ERROR_TAG = /^salt\/reactor\/[^/]+\/error$/;
 
 /** Starts the reactor when `reactor:` binds any tags; otherwise removes its old consumer. */
 export async function startReactor(deps: ReactorDeps): Promise<RunningReactor> {
@@ -102,6 +103,8 @@ async function handle(msg: JsMsg, bindings: ReactorBinding[], mark: HandledMark,
   const report = (sls: string, reaction: Reaction | null, error: string, detail: Record<string, unknown> = {}) => {
     const about = reaction ? `reaction '${reaction.id}' (${reaction.kind}.${reaction.fun}) in ${sls}` : sls;
     deps.log.error(`reactor: ${about} for event ${event.tag} failed: ${error}`);
+    // A failed reaction to an error event is only logged: firing it could feed itself forever.
+    if (ERROR_TAG.test(event.tag)) return;
     deps.fire(errorTag, { event_tag: event.tag, sls, ...(reaction ? { reaction: reaction.id, fun: `${reaction.kind}.${reaction.fun}` } : {}), error, ...detail });
   };
   for (const sls of files) {
