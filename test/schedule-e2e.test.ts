@@ -57,7 +57,7 @@ describe('the minion scheduler', () => {
       const jobs = (await run('salt-ts-run', ['jobs.list_jobs'])) as JobList;
       return Object.entries(jobs).find(([, j]) => j.Function === 'cmd.run' && String(j.Arguments[0]).includes('tick.log'));
     });
-    assert.equal(job.User, 'Scheduler');
+    assert.equal(job.User, 'root');
     assert.equal(job.Target, ID);
     assert.deepEqual(await run('salt-ts-run', ['jobs.lookup_jid', jid]), { [ID]: 'ran' });
   });
@@ -133,7 +133,7 @@ describe('the minion scheduler', () => {
       return ID in found ? found : undefined;
     });
     const jobs = (await run('salt-ts-run', ['jobs.list_jobs'])) as JobList;
-    assert.deepEqual({ fun: jobs[scheduled]?.Function, user: jobs[scheduled]?.User, target: jobs[scheduled]?.Target }, { fun: 'test.echo', user: 'Scheduler', target: ID });
+    assert.deepEqual({ fun: jobs[scheduled]?.Function, user: jobs[scheduled]?.User, target: jobs[scheduled]?.Target }, { fun: 'test.echo', user: 'root', target: ID });
     assert.equal(stranger in jobs, false);
     assert.deepEqual(await run('salt-ts-run', ['jobs.lookup_jid', stranger]), {});
   });

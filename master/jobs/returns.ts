@@ -13,8 +13,8 @@ import type { FireEvent } from '../events/fire.js';
 import type { ReturnTracker } from './tracker.js';
 import type { JobCache, JobLoad } from './cache.js';
 
-/** The user a minion's scheduled jobs are recorded for. */
-const SCHEDULER_USER = 'Scheduler';
+/** Salt's load of a scheduled job names no user, so its jobs runner shows the default, root. */
+const SCHEDULED_JOB_USER = 'root';
 
 export function serveReturns(nc: NatsConnection, tracker: ReturnTracker, cache: JobCache, fire: FireEvent, log: Logger): Subscription {
   return nc.subscribe(Subjects.returnsAll, {
@@ -44,7 +44,7 @@ export function serveReturns(nc: NatsConnection, tracker: ReturnTracker, cache: 
 /** The load of a job a minion's scheduler ran: targeted at that minion alone, as Salt records it. */
 function scheduledLoad(id: string, ret: JobReturn, schedule: string): JobLoad {
   return {
-    jid: ret.jid, tgt: id, tgt_type: 'glob', fun: ret.fun, arg: ret.fun_args, kwarg: {}, user: SCHEDULER_USER, minions: [id],
+    jid: ret.jid, tgt: id, tgt_type: 'glob', fun: ret.fun, arg: ret.fun_args, kwarg: {}, user: SCHEDULED_JOB_USER, minions: [id],
     started: new Date().toISOString(), schedule,
   };
 }

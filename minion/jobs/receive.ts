@@ -76,6 +76,6 @@ function funArgs(job: Job): unknown[] {
 }
 
 /** The fun_args of one call. */
-export function callFunArgs(call: JobCall): unknown[] {
+function callFunArgs(call: JobCall): unknown[] {
   return Object.keys(call.kwarg).length ? [...call.arg, { ...call.kwarg, __kwarg__: true }] : call.arg;
 }

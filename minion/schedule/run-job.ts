@@ -3,10 +3,10 @@
 // marked with the job's name as Salt does (`schedule: <name>`), unless return_job is off.
 import type { JidGenerator } from '../../shared/jid.js';
 import type { JobReturn } from '../../shared/protocol/messages.js';
-import { callFunArgs, sendReturn, type ReceiverDeps } from '../jobs/receive.js';
+import { sendReturn, type ReceiverDeps } from '../jobs/receive.js';
 import type { JobPlan } from '../../shared/schedule/item.js';
 
-/** Who a scheduled job runs for, in saltutil.running and the master's job cache. */
+/** Who a scheduled job runs for, in saltutil.running (Salt shows the job's schedule name there instead). */
 export const SCHEDULER_USER = 'Scheduler';
 
 export interface ScheduledReturn extends JobReturn {
@@ -22,7 +22,9 @@ export function scheduledJobRunner(deps: ReceiverDeps & { jids: JidGenerator }):
       jid, id: deps.id, ...call, grains: deps.grains(), pillar: deps.pillar(), tgt: deps.id, tgt_type: 'glob', user: SCHEDULER_USER,
     });
     if (!plan.return_job) return;
-    const ret: ScheduledReturn = { jid, fun: plan.function, fun_args: callFunArgs(call), ...outcome, schedule: plan.name };
+    // Salt's fun_args of a scheduled job: its args, then its kwargs as one plain dict.
+    const funArgs = Object.keys(plan.kwargs).length ? [...plan.args, plan.kwargs] : plan.args;
+    const ret: ScheduledReturn = { jid, fun: plan.function, fun_args: funArgs, ...outcome, schedule: plan.name };
     sendReturn(deps, ret);
   };
 }
