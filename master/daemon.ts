@@ -33,6 +33,7 @@ import { MinionPillars } from './pillar/minion-pillars.js';
 import { servePillar } from './pillar/serve.js';
 import { describeError } from '../shared/errors.js';
 import { startReactor } from './reactor/reactor.js';
+import { reactorBindings } from './reactor/config.js';
 import { startMasterSchedule } from './schedule/master-schedule.js';
 
 export interface RunningMaster {
@@ -41,6 +42,7 @@ export interface RunningMaster {
 
 export async function startMaster(config: MasterConfig, log: Logger): Promise<RunningMaster> {
   const started = new Date();
+  const reactorConfig = reactorBindings(config.reactor, config.config_file, config.config_dir); // a bad entry stops the start here, before the broker runs
   mkdirSync(config.pki_dir, { recursive: true, mode: 0o700 });
   mkdirSync(config.cachedir, { recursive: true });
   const creds = ensureMasterCredentials(config.pki_dir);
@@ -94,7 +96,7 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   serveFiles(nc, { fileRoots: config.file_roots, hashType: config.hash_type, accepted: () => accepted, log });
   servePillar(nc, { pillars, accepted: () => accepted, log });
   servePublish(nc, { accepted: () => accepted, grains, pillar: pillars.cache, nodegroups: config.nodegroups, jids: new JidGenerator(), tracker, cache, fire, log });
-  const reactor = await startReactor({ nc, config, wheel: { keys, applyKeys }, fire, log, started });
+  const reactor = await startReactor({ nc, config, bindings: reactorConfig, wheel: { keys, applyKeys }, fire, log, started });
   const schedule = startMasterSchedule({ config, nc, log });
   await nc.flush();
   fire('salt/master/online', { interface: config.interface, port: config.nats_port });

@@ -3,12 +3,13 @@
 // that keeps an event delivered twice from being reacted to twice.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reactorBindings } from '../master/reactor/config.js';
 import { parseReactions, reactionArgs } from '../master/reactor/reactions.js';
 import { HandledMark } from '../master/reactor/mark.js';
+import { BINS, runNode } from '../scripts/local-cluster.js';
 
 describe('reactor option', () => {
   test('globs bind absolute, salt:// and config-relative files; a single file may be a string', () => {
@@ -25,6 +26,18 @@ describe('reactor option', () => {
 
   test('an entry that lists no files is refused, naming the config file and the glob', () => {
     assert.throws(() => reactorBindings([{ 'salt/auth': [1] }], '/etc/salt-ts/master', '/etc/salt-ts'), /\/etc\/salt-ts\/master: reactor entry 1 \('salt\/auth'\) must list SLS files/);
+  });
+
+  test('the master does not start with a bad reactor entry, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salt-ts-reactor-config-'));
+    try {
+      writeFileSync(join(dir, 'master'), `root_dir: ${dir}\nreactor:\n  - 'salt/auth': {not: files}\n`);
+      const res = await runNode(BINS['salt-ts-master'], ['-c', dir]);
+      assert.equal(res.code, 1);
+      assert.match(res.stderr, /\[SALTTS_CONFIG_VALUE\] .*master: reactor entry 1 \('salt\/auth'\) must list SLS files/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -21,7 +21,7 @@ import type { FireEvent } from '../events/fire.js';
 import { EVENT_STREAM } from '../events/stream.js';
 import { masterCalls } from '../orchestrate/calls.js';
 import { jobPublisher } from '../orchestrate/minion-job.js';
-import { reactorBindings, type ReactorBinding } from './config.js';
+import type { ReactorBinding } from './config.js';
 import { ensureReactorConsumer, REACTOR_DURABLE, removeReactorConsumer, streamCreated } from './consumer.js';
 import { dispatchReaction, type DispatchContext } from './dispatch.js';
 import { HandledMark } from './mark.js';
@@ -32,6 +32,8 @@ import type { WheelContext } from './wheel.js';
 export interface ReactorDeps {
   nc: NatsConnection;
   config: MasterConfig;
+  /** The `reactor:` option, read with reactorBindings. */
+  bindings: ReactorBinding[];
   wheel: WheelContext;
   fire: FireEvent;
   log: Logger;
@@ -48,8 +50,7 @@ const ERROR_TAG = /^salt\/reactor\/[^/]+\/error$/;
 
 /** Starts the reactor when `reactor:` binds any tags; otherwise removes its old consumer. */
 export async function startReactor(deps: ReactorDeps): Promise<RunningReactor> {
-  const { config, nc, log } = deps;
-  const bindings = reactorBindings(config.reactor, config.config_file, config.config_dir);
+  const { config, nc, log, bindings } = deps;
   if (bindings.length === 0) {
     if (await removeReactorConsumer(nc).catch(() => false)) log.info(`reactor: none configured; removed its consumer ${REACTOR_DURABLE}`);
     return { stop: async () => undefined };
