@@ -17,7 +17,7 @@ find-servers:
     - name: 'no app servers (grain roles: app) or no load balancer (grain roles: lb) among the accepted minions'
 {%- else %}
 {#- The commit to release: a branch or tag as the repository has it now; a commit id as given. #}
-{%-   set refs = salt.saltutil.cmd(app_ids[0], 'git.ls_remote', kwarg={'remote': morse['repo'], 'ref': rev})[app_ids[0]]['ret'] %}
+{%-   set refs = salt.saltutil.cmd(app_ids[0], 'git.ls_remote', kwarg={'remote': morse['repo'], 'ref': rev}, timeout=morse['step_timeout']).get(app_ids[0], {}).get('ret') %}
 {%-   set found = namespace(commit=rev) %}
 {%-   for ref in ['refs/tags/' ~ rev ~ '^{}', 'refs/tags/' ~ rev, 'refs/heads/' ~ rev] if refs is mapping and ref in refs %}
 {%-     set found.commit = refs[ref] %}
@@ -26,7 +26,7 @@ find-servers:
 {#- Each server's checked-out commit before the release: what a failed step rolls it back to. #}
 {%-   set previous = {} %}
 {%-   for id in app_ids %}
-{%-     set head = salt.saltutil.cmd(id, 'git.rev_parse', arg=[apps[id]['checkout'], 'HEAD'])[id] | default({'retcode': 1, 'ret': 'no return'}) %}
+{%-     set head = salt.saltutil.cmd(id, 'git.rev_parse', arg=[apps[id]['checkout'], 'HEAD'], timeout=morse['step_timeout']).get(id, {'retcode': 1}) %}
 {%-     if head['retcode'] == 0 %}
 {%-       do previous.update({id: head['ret']}) %}
 {%-     endif %}

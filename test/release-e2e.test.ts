@@ -105,15 +105,25 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     for (const id of appIds()) assert.deepEqual(await health(id), { status: 'ok', version: '1.0.0', rev: first });
   });
 
+  test('pillarenv=test gives the test environment its own folders, ports and batch size', async () => {
+    const show = async (env: string) => {
+      const res = await fleet().cli('salt-ts-run', ['pillar.show_pillar', 'app1', `pillarenv=${env}`, '--out', 'json']);
+      return (JSON.parse(res.stdout) as { morse: Record<string, unknown> }).morse;
+    };
+    const [prod, testEnv] = [await show('prod'), await show('test')];
+    assert.deepEqual([prod.home, prod.port, prod.batch], ['/srv/morse', 8000, 1]);
+    assert.deepEqual([testEnv.home, testEnv.port, testEnv.batch], ['/srv/morse-test', 8100, 2]);
+  });
+
   test('test=True runs the whole release and changes nothing', async () => {
     const rev = repo.commit('morse 1.0.1', (work) => setAppVersion(work, '1.0.1'));
     const before = await Promise.all(appIds().map(async (id) => [await health(id), programPid(id)]));
-    const res = await orchestrate('release', { rev }, 'test=True');
+    // Two servers at a time: app1+app2, then app3.
+    const res = await orchestrate('release', { rev, batch: 2 }, 'test=True');
     assert.equal(res.code, 0, res.stdout + res.stderr);
-    for (const id of appIds()) {
-      assert.equal(res.byId[`drain-${id}-on-lb1`]!.result, null);
-      assert.equal(res.byId[`deploy-${id}`]!.result, null, JSON.stringify(res.byId[`deploy-${id}`]));
-    }
+    for (const id of appIds()) assert.equal(res.byId[`drain-${id}-on-lb1`]!.result, null);
+    for (const batch of ['app1+app2', 'app3']) assert.equal(res.byId[`deploy-${batch}`]!.result, null, JSON.stringify(res.byId[`deploy-${batch}`]));
+    assert.ok(res.byId['drain-app3-on-lb1']!.__run_num__ > res.byId['in-service-app2-on-lb1']!.__run_num__);
     const afterwards = await Promise.all(appIds().map(async (id) => [await health(id), programPid(id)]));
     assert.deepEqual(afterwards, before);
   });
