@@ -14,26 +14,26 @@ find-servers:
 
 app-servers:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ app_ids | join(',') }}
     - tgt_type: list
+    - timeout: {{ morse['step_timeout'] }}
     - sls: morse
     - pillar: {{ {'morse': {'repo': morse['repo'], 'rev': morse['rev']}} | json }}
 
 app-health:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ app_ids | join(',') }}
     - tgt_type: list
+    - timeout: {{ morse['step_timeout'] }}
     - sls: morse.health
     - require:
       - salt: app-servers
 
 load-balancers:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ lb_ids | join(',') }}
     - tgt_type: list
+    - timeout: {{ morse['step_timeout'] }}
     - sls: haproxy
     - pillar: {{ {'haproxy': {'servers': servers}} | json }}
     - require:
@@ -43,9 +43,9 @@ load-balancers:
 
 in-service-{{ id }}-on-{{ lb }}:
   salt.function:
-    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.wait_state
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - kwarg: {{ {'backend': pillar['haproxy']['backend'], 'server': id, 'value': 'up', 'timeout': 30, 'socket': lbs[lb]['admin']} | json }}
     - require:
       - salt: load-balancers
@@ -53,8 +53,8 @@ in-service-{{ id }}-on-{{ lb }}:
 
 health-through-{{ lb }}:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - sls: haproxy.health
     - require:
 {%-   for id in app_ids %}

@@ -49,9 +49,9 @@ find-checkouts:
 
 drain-{{ id }}-on-{{ lb }}:
   salt.function:
-    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.set_state
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - kwarg: {{ {'name': id, 'backend': hap['backend'], 'state': 'drain', 'socket': lbs[lb]['admin']} | json }}
 {%-           if ns.previous_batch %}
     - require:
@@ -62,9 +62,9 @@ drain-{{ id }}-on-{{ lb }}:
 
 drained-{{ id }}-on-{{ lb }}:
   salt.function:
-    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.wait_state
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - kwarg: {{ {'backend': hap['backend'], 'server': id, 'value': 'drain', 'timeout': hap['drain_wait'], 'socket': lbs[lb]['admin']} | json }}
     - require:
       - salt: drain-{{ id }}-on-{{ lb }}
@@ -74,9 +74,9 @@ drained-{{ id }}-on-{{ lb }}:
 
 stop-{{ label }}:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ batch | join(',') }}
     - tgt_type: list
+    - timeout: {{ morse['step_timeout'] }}
     - sls: morse.stopped
     - require:
 {%-       for step in steps if step.startswith('drained-') %}
@@ -85,9 +85,9 @@ stop-{{ label }}:
 
 deploy-{{ label }}:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ batch | join(',') }}
     - tgt_type: list
+    - timeout: {{ morse['step_timeout'] }}
     - sls: morse
     - pillar: {{ release | json }}
     - require:
@@ -95,9 +95,9 @@ deploy-{{ label }}:
 
 health-{{ label }}:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ batch | join(',') }}
     - tgt_type: list
+    - timeout: {{ morse['step_timeout'] }}
     - sls: morse.health
     - pillar: {{ release | json }}
     - require:
@@ -110,18 +110,18 @@ health-{{ label }}:
 
 enable-{{ id }}-on-{{ lb }}:
   salt.function:
-    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.set_state
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - kwarg: {{ {'name': id, 'backend': hap['backend'], 'state': 'ready', 'socket': lbs[lb]['admin']} | json }}
     - require:
       - salt: health-{{ label }}
 
 in-service-{{ id }}-on-{{ lb }}:
   salt.function:
-    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.wait_state
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - kwarg: {{ {'backend': hap['backend'], 'server': id, 'value': 'up', 'timeout': morse['health_wait'], 'socket': lbs[lb]['admin']} | json }}
     - require:
       - salt: enable-{{ id }}-on-{{ lb }}
@@ -132,8 +132,8 @@ in-service-{{ id }}-on-{{ lb }}:
 
 rollback-{{ id }}:
   salt.state:
-    - timeout: {{ morse['step_timeout'] }}
     - tgt: {{ id }}
+    - timeout: {{ morse['step_timeout'] }}
     - sls: morse
     - pillar: {{ {'morse': {'repo': morse['repo'], 'rev': previous[id]}} | json }}
     - onfail:
@@ -144,9 +144,9 @@ rollback-{{ id }}:
 
 restore-{{ id }}-on-{{ lb }}:
   salt.function:
-    - timeout: {{ morse['step_timeout'] }}
     - name: haproxy.set_state
     - tgt: {{ lb }}
+    - timeout: {{ morse['step_timeout'] }}
     - kwarg: {{ {'name': id, 'backend': hap['backend'], 'state': 'ready', 'socket': lbs[lb]['admin']} | json }}
     - require:
       - salt: rollback-{{ id }}
