@@ -1,13 +1,21 @@
 // End to end: the reactor catches up on events fired while the master was down. The fleet
 // runs on an operator's own nats-server (nats_url), so the event stream outlives the master;
-// each event's reaction appends a line on a minion, and every line appears exactly once.
+// each event's reaction appends a line on a minion, and every line appears exactly once,
+// even when the broker delivers already-handled events again (the consumer rewound, as after
+// a master killed between reacting and acknowledging).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { freePort, LocalCluster } from '../scripts/local-cluster.js';
+import { ensureMasterCredentials } from '../master/credentials.js';
+import { EVENT_STREAM } from '../master/events/stream.js';
+import { REACTOR_DURABLE } from '../master/reactor/consumer.js';
+import { Subjects } from '../shared/protocol/subjects.js';
 import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
 import { ExternalNats } from './support/external-nats.js';
 
@@ -17,10 +25,11 @@ describe('reactor across a master restart', () => {
   let cluster: LocalCluster;
   let nats: ExternalNats | undefined;
   let bus: EventBus | undefined;
+  let url = '';
 
   before(async () => {
     const port = await freePort();
-    const url = `nats://127.0.0.1:${port}`;
+    url = `nats://127.0.0.1:${port}`;
     writeFileSync(join(dir, 'append.sls'), `
 append-line:
   local.cmd.run:
@@ -70,5 +79,23 @@ append-line:
     // Later events come after any repeat of earlier ones would have: none came.
     bus!.fire('test/restart/after', { n: 3 });
     await waitForLines(['1', '2', '3']);
+  });
+
+  test('events the broker delivers again after a restart are not reacted to twice', async () => {
+    await cluster.stopMaster();
+    // Rewind the reactor's consumer to the first event, as if the master had never acknowledged it.
+    const nc = await connect({ servers: url, authenticator: nkeyAuthenticator(ensureMasterCredentials(masterPki(cluster.masterDir)).master.getSeed()) });
+    try {
+      const jsm = await jetstreamManager(nc);
+      const first = await jsm.streams.getMessage(EVENT_STREAM, { last_by_subj: Subjects.event('test/restart/before') });
+      const { config } = await jsm.consumers.info(EVENT_STREAM, REACTOR_DURABLE);
+      await jsm.consumers.delete(EVENT_STREAM, REACTOR_DURABLE);
+      await jsm.consumers.add(EVENT_STREAM, { ...config, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: first!.seq, opt_start_time: undefined, ack_policy: AckPolicy.Explicit });
+    } finally {
+      await nc.close();
+    }
+    await cluster.startMaster();
+    bus!.fire('test/restart/after-rewind', { n: 4 });
+    await waitForLines(['1', '2', '3', '4']);
   });
 });

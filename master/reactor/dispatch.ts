@@ -3,9 +3,10 @@
 // the reaction is under way; what goes wrong after that (a minion's failed return, a
 // minion that never answered, a runner's failure) reaches `failed` later.
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { ParsedArgs } from '../../shared/args.js';
 import type { MasterConfig } from '../../shared/config/load.js';
 import { describeError, SaltTsError } from '../../shared/errors.js';
-import { publishJob } from '../client/publish.js';
+import { publishJob, type PublishedJob } from '../client/publish.js';
 import { targetType } from '../orchestrate/minion-job.js';
 import { findRunner } from '../runners/registry.js';
 import { reactionArgs, type Reaction } from './reactions.js';
@@ -50,7 +51,7 @@ function callerTarget(reaction: Reaction, data: Record<string, unknown>): Record
   return { ...reaction.settings, tgt: [data.id], tgt_type: 'list' };
 }
 
-async function publishReaction(reaction: Reaction, target: Record<string, unknown>, args: { arg: unknown[]; kwarg: Record<string, unknown> }, ctx: DispatchContext): Promise<void> {
+async function publishReaction(reaction: Reaction, target: Record<string, unknown>, args: ParsedArgs, ctx: DispatchContext): Promise<void> {
   const { tgt } = target;
   if (!(typeof tgt === 'string' && tgt !== '') && !Array.isArray(tgt)) {
     throw new SaltTsError('SALTTS_BAD_TARGET', `reaction '${reaction.id}': local.${reaction.fun} needs tgt:, got ${JSON.stringify(tgt ?? null)}`);
@@ -69,7 +70,7 @@ async function publishReaction(reaction: Reaction, target: Record<string, unknow
   void followJob(job, reaction, ctx);
 }
 
-async function followJob(job: Awaited<ReturnType<typeof publishJob>>, reaction: Reaction, ctx: DispatchContext): Promise<void> {
+async function followJob(job: PublishedJob, reaction: Reaction, ctx: DispatchContext): Promise<void> {
   try {
     for await (const ret of job.returns()) {
       if (!ret.success || ret.retcode !== 0) {

@@ -33,7 +33,7 @@ export class ReactorRenderer {
 
   async reactions(file: string, tag: string, data: Record<string, unknown>): Promise<Reaction[]> {
     const text = await this.read(file);
-    const context = { tag, data, grains: {}, pillar: {}, opts: { renderer: this.renderer }, saltenv: SALTENV, sls: file };
+    const context = { tag, data, grains: {}, pillar: {}, opts: { renderer: this.renderer }, saltenv: SALTENV };
     const rendered = await this.thread.renderSls(text, { source: file, context, defaultRenderer: this.renderer });
     return parseReactions(rendered, file);
   }
