@@ -66,11 +66,8 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   /** Runs `during` while the load generator sends /encode requests through haproxy. */
   const underLoad = async <T>(during: () => Promise<T>): Promise<{ value: T; load: LoadReport }> => {
     const load = startLoad({ port: hosts!.lbPort, path: `/encode?text=${encodeURIComponent(TEXT)}`, check: (status, body) => status === 200 && decodeMorse(body) === TEXT });
-    try {
-      return { value: await during(), load: await load.stop() };
-    } finally {
-      await load.stop();
-    }
+    const value = await during().finally(() => load.stop());
+    return { value, load: await load.stop() };
   };
   const reportLoad = (t: { diagnostic(message: string): void }, what: string, load: LoadReport, seconds: number) => {
     const line = `${what}: ${load.requests} requests through haproxy, ${load.errors} failed; release took ${seconds.toFixed(1)} s`;

@@ -1,6 +1,6 @@
 # The load balancer: haproxy under this host's supervisord, with the app servers of pillar
 # haproxy:servers (orch/deploy-environment passes the ones it found by grains); haproxy
-# restarts when its config changed, and a config haproxy -c refuses fails the state.
+# restarts when its config changed, unless haproxy -c refuses the new config.
 {%- from 'haproxy/map.jinja' import haproxy with context %}
 {%- from 'supervisord/map.jinja' import supervisor with context %}
 
@@ -13,7 +13,12 @@ haproxy-config:
     - source: salt://haproxy/haproxy.cfg.jinja
     - template: jinja
     - makedirs: True
-    - check_cmd: haproxy -c -q -f {{ haproxy.config }}
+
+haproxy-config-valid:
+  cmd.run:
+    - name: haproxy -c -q -f {{ haproxy.config }}
+    - onchanges:
+      - file: haproxy-config
 
 haproxy-program:
   file.managed:
@@ -34,6 +39,6 @@ haproxy:
     - update: True
     - require:
       - file: haproxy-program
-      - file: haproxy-config
+      - cmd: haproxy-config-valid
     - watch:
       - file: haproxy-config

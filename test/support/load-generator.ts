@@ -13,7 +13,7 @@ export interface LoadReport {
 }
 
 export interface Load {
-  /** Stops sending and resolves once every request in flight has ended. */
+  /** Stops sending and resolves once every request in flight has ended (again: the same report). */
   stop(): Promise<LoadReport>;
 }
 
@@ -65,12 +65,13 @@ export function startLoad(opts: LoadOptions): Load {
     }
   };
   const clients = Array.from({ length: opts.clients ?? 4 }, client);
+  let stopped: Promise<LoadReport> | undefined;
   return {
-    stop: async () => {
+    stop: () => (stopped ??= (async () => {
       stopping = true;
       await Promise.all(clients);
       report.seconds = (Date.now() - started) / 1000;
       return report;
-    },
+    })()),
   };
 }
