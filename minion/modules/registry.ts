@@ -26,13 +26,14 @@ import { pillarModule } from './pillar.js';
 import { supervisordModule } from './supervisord.js';
 import { haproxyModule } from './haproxy.js';
 import { httpModule } from './http.js';
+import { smtpModule } from './smtp.js';
 import { npmModule } from './npm.js';
 import { eventModule } from './event.js';
 import { beaconsModule } from './beacons.js';
 
 const MODULES: ExecModule[] = [
   testModule, cmdModule, fileModule, grainsModule, sysModule, saltutilModule, statusModule, diskModule, networkModule, serviceModule, pkgModule, cpModule,
-  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, scheduleModule, stateModule, slsutilModule, pillarModule, httpModule,
+  userModule, shadowModule, groupModule, gitModule, archiveModule, cronModule, scheduleModule, stateModule, slsutilModule, pillarModule, httpModule, smtpModule,
   npmModule,
   supervisordModule, haproxyModule, eventModule, beaconsModule,
 ];
