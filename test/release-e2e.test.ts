@@ -15,6 +15,8 @@ import type { LocalCluster } from '../scripts/local-cluster.js';
 import { useFleet } from './support/cluster.js';
 import { startLoad, type LoadReport } from './support/load-generator.js';
 import { decodeMorse } from './support/morse-code.js';
+import { sendCommand } from '../minion/modules/haproxy/runtime-api.js';
+import { parseStat, serverRows } from '../minion/modules/haproxy/stats.js';
 
 type StateResult = { result: boolean | null; comment: string; changes: Record<string, unknown>; __id__: string; __run_num__: number };
 
@@ -68,6 +70,12 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     const load = startLoad({ port: hosts!.lbPort, path: `/encode?text=${encodeURIComponent(TEXT)}`, check: (status, body) => status === 200 && decodeMorse(body) === TEXT });
     const value = await during().finally(() => load.stop());
     return { value, load: await load.stop() };
+  };
+  /** Requests haproxy had to send again (retries, redispatches) or could not connect for, over all app servers:
+   * none when every server was drained before it stopped. */
+  const haproxyRetries = async () => {
+    const rows = serverRows(parseStat(await sendCommand(`127.0.0.1:${(lb().grains as { lb_admin_port: number }).lb_admin_port}`, 'show stat')), 'morse');
+    return rows.reduce((sum, row) => sum + Number(row.wretr || 0) + Number(row.wredis || 0) + Number(row.econ || 0), 0);
   };
   const reportLoad = (t: { diagnostic(message: string): void }, what: string, load: LoadReport, seconds: number) => {
     const line = `${what}: ${load.requests} requests through haproxy, ${load.errors} failed; release took ${seconds.toFixed(1)} s`;
@@ -127,6 +135,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
 
   test('a release under load: zero failed requests, and every app server runs the new version', async (t) => {
     const rev = repo.commit('morse 1.1.0', (work) => setAppVersion(work, '1.1.0'));
+    const retriesBefore = await haproxyRetries();
     const started = Date.now();
     const { value: res, load } = await underLoad(() => orchestrate('release', { rev }));
     reportLoad(t, 'release', load, (Date.now() - started) / 1000);
@@ -134,6 +143,8 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     assert.deepEqual(res.failed, []);
     assert.ok(load.requests > 0);
     assert.equal(load.errors, 0, load.samples.join('\n'));
+    // retries + redispatch would hide a server stopped while it still had traffic: haproxy must not have needed them.
+    assert.equal(await haproxyRetries(), retriesBefore, 'haproxy had to retry requests: a server stopped before it was drained');
     for (const id of appIds()) assert.deepEqual(await health(id), { status: 'ok', version: '1.1.0', rev });
     const order = appIds().map((id) => [res.byId[`drain-${id}-on-lb1`]!.__run_num__, res.byId[`in-service-${id}-on-lb1`]!.__run_num__]);
     for (let i = 1; i < order.length; i++) assert.ok(order[i]![0]! > order[i - 1]![1]!, `app${i + 1} was drained before app${i} was back in service`);
