@@ -6,12 +6,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { memoryUsedPercent } from '../minion/beacons/memusage.js';
 import { useFleet } from './support/cluster.js';
 import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
+import { startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
 import { returnsOf } from './support/returns.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'salt-ts-beacons-e2e-'));
@@ -42,14 +42,15 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 describe('beacons, end to end', () => {
+  let bus: EventBus;
+  // Registered before the fleet's own hook, so the bus leaves before the broker stops.
+  after(() => bus?.close());
   const fleet = useFleet('beacons', [
     { id: 'bcn1', options: { beacons: { inotify: [{ files: { [watched]: { mask: ['create', 'modify'] } } }, EVERY_SECOND] } } },
   ]);
-  let bus: EventBus;
   before(async () => {
     bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, masterPki(fleet().masterDir));
   });
-  after(() => bus?.close());
 
   const salt = async (...args: string[]) => {
     const res = await fleet().cli('salt-ts', ['bcn1', ...args, '--out', 'json', '-t', '30'], 60_000);
@@ -69,22 +70,17 @@ describe('beacons, end to end', () => {
   });
 
   test('memusage fires once when a process takes memory past the threshold, not at every interval', async () => {
-    const now = await memoryUsedPercent();
-    // Over what the host uses now, with room for other processes' ups and downs.
-    const threshold = Math.round((now + 1.5) * 10) / 10;
-    const bytes = Math.ceil((totalmem() * 3) / 100);
+    const threshold = await thresholdAboveNow();
     assert.deepEqual(await add('memusage', [{ percent: `${threshold}%` }]), { result: true, comment: 'Added beacon: memusage.' });
     await assert.rejects(bus.next('salt/beacon/bcn1/memusage/', QUIET_MS), /no event/, 'nothing crossed yet');
-    // Filling the buffer makes the pages resident, which is what the reading counts.
-    const hog = start(process.execPath, ['-e', `const b = Buffer.alloc(${bytes}, 1); console.log('held'); setInterval(() => b[0]++, 1000);`]);
-    await new Promise((resolve) => hog.stdout!.once('data', resolve));
+    const hog = await startMemoryHog(3);
     try {
       const event = await bus.next('salt/beacon/bcn1/memusage/', 10_000);
       assert.ok(Number(event.data.memusage) >= threshold, JSON.stringify(event.data));
       assert.equal(event.data.id, 'bcn1');
       await assert.rejects(bus.next('salt/beacon/bcn1/memusage/', QUIET_MS), /no event/, 'still above the threshold: no second event');
     } finally {
-      await stop(hog);
+      await hog.stop();
       await salt('beacons.delete', 'memusage');
     }
   });
