@@ -16,7 +16,7 @@ morse-source:
   git.latest:
     - name: {{ morse.repo }}
     - target: {{ morse.app }}
-    - rev: {{ morse.rev }}
+    - rev: '{{ morse.rev }}'  # quoted: a commit id may look like a number to YAML
     # A rollback moves the checkout back: not a fast-forward.
     - force_reset: True
     - require:
