@@ -110,6 +110,15 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     for (const id of appIds()) assert.deepEqual(await health(id), { status: 'ok', version: '1.0.0', rev: first });
   });
 
+  test('deploy-environment run again changes nothing', async () => {
+    const pids = appIds().map(programPid);
+    const res = await orchestrate('deploy-environment', {});
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.equal(res.byId['app-servers']!.comment, 'States ran successfully. No changes made to app1, app2, app3.');
+    assert.equal(res.byId['load-balancers']!.comment, 'States ran successfully. No changes made to lb1.');
+    assert.deepEqual(appIds().map(programPid), pids);
+  });
+
   test('pillarenv=test gives the test environment its own folders, ports and batch size', async () => {
     const show = async (env: string) => {
       const res = await fleet().cli('salt-ts-run', ['pillar.show_pillar', 'app1', `pillarenv=${env}`, '--out', 'json']);
