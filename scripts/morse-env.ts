@@ -82,13 +82,21 @@ export interface MorseHosts {
 
 /** App servers app1..appN and load balancer lb1, each with its folder as srv_root and free loopback ports. */
 export async function morseHosts(cluster: LocalCluster, appCount: number): Promise<MorseHosts> {
+  // freePort() may hand out a port it gave before: two servers on one port would answer for each other.
+  const taken = new Set<number>();
+  const port = async (): Promise<number> => {
+    let found = await freePort();
+    while (taken.has(found)) found = await freePort();
+    taken.add(found);
+    return found;
+  };
   const apps: MinionSpec[] = [];
   for (let i = 1; i <= appCount; i++) {
     const id = `app${i}`;
-    apps.push({ id, grains: { roles: ['app'], srv_root: cluster.minionDir(id), morse_port: await freePort() } });
+    apps.push({ id, grains: { roles: ['app'], srv_root: cluster.minionDir(id), morse_port: await port() } });
   }
-  const lbPort = await freePort();
-  const lb: MinionSpec = { id: 'lb1', grains: { roles: ['lb'], srv_root: cluster.minionDir('lb1'), lb_port: lbPort, lb_admin_port: await freePort() } };
+  const lbPort = await port();
+  const lb: MinionSpec = { id: 'lb1', grains: { roles: ['lb'], srv_root: cluster.minionDir('lb1'), lb_port: lbPort, lb_admin_port: await port() } };
   return { apps, lb, lbPort };
 }
 

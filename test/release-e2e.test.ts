@@ -108,6 +108,8 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     }
     assert.deepEqual([...served].sort(), appIds());
     for (const id of appIds()) assert.deepEqual(await health(id), { status: 'ok', version: '1.0.0', rev: first });
+    const pids = appIds().map(programPid);
+    assert.ok(pids.every((pid) => /^[1-9]\d*$/.test(pid)) && new Set(pids).size === pids.length, `each app server runs its own program: ${pids.join(', ')}`);
   });
 
   test('deploy-environment run again changes nothing', async () => {
