@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, type LocalCluster, type MinionSpec } from './local-cluster.js';
+import { processAlive } from '../shared/process-alive.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const APP_SOURCE = join(ROOT, 'states/morse/app');
@@ -108,18 +109,10 @@ export async function stopSupervisords(cluster: LocalCluster, ids: string[]): Pr
     if (!existsSync(pidFile)) return;
     const pid = Number(readFileSync(pidFile, 'utf8').trim());
     spawnSync('supervisorctl', ['-c', join(dir, 'supervisord.conf'), 'shutdown'], { stdio: 'ignore' });
-    for (let waited = 0; alive(pid); waited += 100) {
+    for (let waited = 0; processAlive(pid); waited += 100) {
       if (waited === 15_000) process.kill(pid, 'SIGKILL');
       await sleep(100);
     }
   }));
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

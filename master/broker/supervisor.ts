@@ -8,6 +8,7 @@ import { SaltTsError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import { brokerFiles, renderServerConfig, type ServerLayout } from './server-config.js';
 import { findNatsServer } from './find-binary.js';
+import { processAlive } from '../../shared/process-alive.js';
 
 const READY_TIMEOUT_MS = 10_000;
 const MAX_RESTART_DELAY_MS = 5_000;
@@ -136,16 +137,7 @@ async function killStale(pidFile: string, log: Logger): Promise<void> {
   }
   log.warn(`stopping nats-server ${pid} left behind by an earlier master`);
   process.kill(pid, 'SIGKILL');
-  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(20);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  for (let i = 0; i < 100 && processAlive(pid); i++) await sleep(20);
 }
 
 function readLog(path: string): string {

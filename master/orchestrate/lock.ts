@@ -4,21 +4,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaltTsError } from '../../shared/errors.js';
+import { processAlive } from '../../shared/process-alive.js';
 
 export interface LockHolder {
   jid: string;
   user: string;
   started: string;
   pid: number;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readHolder(path: string): LockHolder | null {
@@ -45,7 +37,7 @@ export function acquireOrchLock(cachedir: string, name: string, me: LockHolder):
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const holder = readHolder(path);
-    if (holder && Number.isInteger(holder.pid) && alive(holder.pid)) {
+    if (holder && Number.isInteger(holder.pid) && processAlive(holder.pid)) {
       throw new SaltTsError(
         'SALTTS_BAD_ARGUMENT',
         `orchestration '${name}' is already running: jid ${holder.jid}, started by ${holder.user} at ${holder.started} (pid ${holder.pid}; lock ${path})`,

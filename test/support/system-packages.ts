@@ -5,17 +5,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processAlive } from '../../shared/process-alive.js';
 
 const LOCK = join(tmpdir(), 'salt-ts-test-system-packages.lock');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function acquire(): Promise<void> {
   for (;;) {
@@ -26,7 +18,7 @@ async function acquire(): Promise<void> {
     } catch {
       // held: by a live test process we wait; a crashed one's lock is taken over
       const holder = Number(readFileSync(join(LOCK, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (holder && !alive(holder)) rmSync(LOCK, { recursive: true, force: true });
+      if (holder && !processAlive(holder)) rmSync(LOCK, { recursive: true, force: true });
       await sleep(200);
     }
   }
