@@ -64,6 +64,9 @@ test('a missing master file gives every master default', () => {
     nodegroups: {},
     keep_jobs: 24,
     gather_job_timeout: 10,
+    keep_events: 24,
+    schedule: {},
+    reactor: [],
     config_dir: dir,
     config_file: path.join(dir, 'master'),
   });
@@ -102,6 +105,8 @@ test('a missing minion file gives every minion default', () => {
     recon_randomize: true,
     file_client: 'remote',
     cmd_output_limit: 524288,
+    beacons: {},
+    schedule: {},
     config_dir: dir,
     config_file: path.join(dir, 'minion'),
   });
