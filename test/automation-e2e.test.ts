@@ -12,7 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fsSize } from 'systeminformation';
 import { useFleet } from './support/cluster.js';
 import { joinEventBus, masterPki, type BusEvent, type EventBus } from './support/event-bus.js';
-import { startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
+import { HOG_PERCENT, startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
+import { withHostLock } from './support/host-lock.js';
 import { returnsOf } from './support/returns.js';
 import { startMailServer, type TestMailServer } from './support/smtp-server.js';
 import { startSupervisord, type Supervisord } from './support/supervisord.js';
@@ -163,10 +164,10 @@ mail-ops:
     bus.untaken('salt/job/*/new').filter((e) => e.data.user === 'Reactor' && e.data.fun === fun && (e.data.minions as string[]).includes(id));
   const stamp = (event: BusEvent) => Date.parse(String(event.data._stamp));
 
-  test('memory pressure: the memusage event runs the reactor state on that minion within 10 s, once', async () => {
-    const threshold = await thresholdAboveNow(2);
+  test('memory pressure: the memusage event runs the reactor state on that minion within 10 s, once', () => withHostLock('memory', async () => {
+    const threshold = await thresholdAboveNow();
     assert.deepEqual(await salt('auto1', 'beacons.add', 'memusage', JSON.stringify([{ percent: `${threshold}%` }, EVERY_SECOND])), { result: true, comment: 'Added beacon: memusage.' });
-    const hog = await startMemoryHog(4);
+    const hog = await startMemoryHog(HOG_PERCENT);
     try {
       const event = await bus.next('salt/beacon/auto1/memusage/', 15_000);
       const seen = Date.now();
@@ -182,7 +183,7 @@ mail-ops:
       await hog.stop();
       await salt('auto1', 'beacons.delete', 'memusage');
     }
-  });
+  }));
 
   test('a supervisord program killed is started again by the reactor, with one webhook post and one mail', async () => {
     const pid = sup.ctl('pid', 'webapp').trim();

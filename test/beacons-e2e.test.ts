@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { useFleet } from './support/cluster.js';
 import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
-import { startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
+import { HOG_PERCENT, startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
+import { withHostLock } from './support/host-lock.js';
 import { returnsOf } from './support/returns.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'salt-ts-beacons-e2e-'));
@@ -69,11 +70,11 @@ describe('beacons, end to end', () => {
     assert.equal(event.data.id, 'bcn1');
   });
 
-  test('memusage fires once when a process takes memory past the threshold, not at every interval', async () => {
+  test('memusage fires once when a process takes memory past the threshold, not at every interval', () => withHostLock('memory', async () => {
     const threshold = await thresholdAboveNow();
     assert.deepEqual(await add('memusage', [{ percent: `${threshold}%` }]), { result: true, comment: 'Added beacon: memusage.' });
     await assert.rejects(bus.next('salt/beacon/bcn1/memusage/', QUIET_MS), /no event/, 'nothing crossed yet');
-    const hog = await startMemoryHog(3);
+    const hog = await startMemoryHog(HOG_PERCENT);
     try {
       const event = await bus.next('salt/beacon/bcn1/memusage/', 10_000);
       assert.ok(Number(event.data.memusage) >= threshold, JSON.stringify(event.data));
@@ -83,7 +84,7 @@ describe('beacons, end to end', () => {
       await hog.stop();
       await salt('beacons.delete', 'memusage');
     }
-  });
+  }));
 
   test('ps fires when a process vanishes', async () => {
     const name = `bcnsleep${process.pid % 100000}`;

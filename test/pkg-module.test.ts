@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pkgModule } from '../minion/modules/pkg.js';
 import { parseUpdateOutput } from '../minion/modules/pkg/apt.js';
 import { moduleRunner } from './support/module-runner.js';
-import { useSystemPackagesLock } from './support/system-packages.js';
+import { useHostLock } from './support/host-lock.js';
 
 const PKG = 'salt-ts-test-pkg';
 const PAYLOAD = `/usr/share/${PKG}/hello`;
@@ -78,7 +78,7 @@ describe('pkg queries on installed packages', () => {
 });
 
 describe('pkg install and remove of a local .deb, for real', { skip: process.getuid?.() !== 0 && 'installing packages needs root' }, () => {
-  useSystemPackagesLock();
+  useHostLock('system-packages');
   const dir = mkdtempSync(join(tmpdir(), 'salt-ts-deb-'));
   const purge = () => spawnSync('dpkg', ['--purge', PKG], { stdio: 'ignore' });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pkgModule } from '../minion/modules/pkg.js';
 import { moduleRunner } from './support/module-runner.js';
-import { useSystemPackagesLock } from './support/system-packages.js';
+import { useHostLock } from './support/host-lock.js';
 
 const HELLO = 'hello';
 const CONF_PKG = 'salt-ts-purge-test';
@@ -29,7 +29,7 @@ const aptWorks = spawnSync('apt-get', ['install', '-s', HELLO]).status === 0;
 const skip = process.getuid?.() !== 0 ? 'needs root' : !aptWorks ? 'apt-get cannot install hello here' : dpkgStatus(HELLO) !== '' ? 'hello is on this host already; not touching it' : false;
 
 describe('pkg.purge, for real', { skip, timeout: 300_000 }, () => {
-  useSystemPackagesLock();
+  useHostLock('system-packages');
   const dir = mkdtempSync(join(tmpdir(), 'salt-ts-purge-'));
 
   /** A package with a configuration file, so that removing it leaves it in dpkg's `rc` state. */

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { runProcess } from '../scripts/local-cluster.js';
 import { returnsOf } from './support/returns.js';
 import { useFleet } from './support/cluster.js';
-import { useSystemPackagesLock } from './support/system-packages.js';
+import { useHostLock } from './support/host-lock.js';
 
 const TREE = new URL('../../test/fixtures/state-e2e/', import.meta.url);
 const suffix = randomBytes(3).toString('hex');
@@ -24,7 +24,7 @@ const byId = (results: StateResults) => Object.fromEntries(Object.values(results
 const changed = (results: StateResults) => Object.values(results).filter((r) => Object.keys(r.changes).length > 0).map((r) => r.__id__).sort();
 
 describe('state.apply, end to end', () => {
-  useSystemPackagesLock();
+  useHostLock('system-packages');
   const fleet = useFleet('states', [{ id: 'web1', grains: { roles: ['web', 'db'] } }, { id: 'web2' }], { master: { file_roots: { base: ['states'] } } });
   const stateTree = () => join(fleet().masterDir, 'states');
   const appRoot = () => join(fleet().dir, 'app');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { pkgStates } from '../minion/states/pkg.js';
 import { runState } from './support/one-state.js';
-import { useSystemPackagesLock } from './support/system-packages.js';
+import { useHostLock } from './support/host-lock.js';
 
 const PKG = 'hello';
 const MISSING = 'saltts-no-such-package';
@@ -50,7 +50,7 @@ describe('pkg states, queries and test=True', () => {
 });
 
 describe('pkg states, installing and removing hello for real', { skip: skipReal, timeout: 300_000 }, () => {
-  useSystemPackagesLock();
+  useHostLock('system-packages');
   after(() => {
     if (isInstalled()) spawnSync('apt-get', ['-y', '-q', 'remove', PKG]);
   });
