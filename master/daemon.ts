@@ -13,6 +13,7 @@ import { REGISTRATION_SEED } from '../shared/protocol/permissions.js';
 import { ensureMasterCredentials } from './credentials.js';
 import { KeyStore } from './keys/store.js';
 import { serveKeySync } from './keys/serve-sync.js';
+import { keyEvents } from './keys/key-events.js';
 import { BrokerSupervisor } from './broker/supervisor.js';
 import { renderAuthorization } from './broker/auth-config.js';
 import { eventFirer } from './events/fire.js';
@@ -59,9 +60,13 @@ export async function startMaster(config: MasterConfig, log: Logger): Promise<Ru
   if (broker) await broker.start(authorization());
   else writeExternalAuthorization(config, authorization(), log);
 
+  let keyLists = keys.list();
   /** Re-reads the accepted keys and hands them to the broker; resolves to how many there are. */
   const applyKeys = async (): Promise<number> => {
     accepted = keys.accepted();
+    const now = keys.list();
+    for (const event of keyEvents(keyLists, now)) fire('salt/key', { ...event });
+    keyLists = now;
     if (broker) await broker.reload(authorization());
     else writeExternalAuthorization(config, authorization(), log);
     log.info(`broker authorization updated: ${accepted.size} accepted minion(s)`);

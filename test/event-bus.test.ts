@@ -134,4 +134,22 @@ describe('event bus', () => {
       await nc.close();
     }
   });
+
+  test('salt/key reports a key accepted (auto_accept) and deleted (salt-ts-key -d)', async () => {
+    const cluster = fleet();
+    const accepted = bus.next('salt/key', 30_000, (data) => data.id === 'late1');
+    cluster.writeMinion({ id: 'late1' });
+    const minion = cluster.startMinion('late1');
+    try {
+      assert.deepEqual(withoutStamp((await accepted).data), { id: 'late1', act: 'accept', result: true });
+      await cluster.waitForMinions(['late1']);
+      await cluster.stopMinion(minion);
+      const deleted = bus.next('salt/key', 30_000, (data) => data.id === 'late1');
+      const res = await cluster.cli('salt-ts-key', ['-d', 'late1', '-y']);
+      assert.equal(res.code, 0, res.stdout + res.stderr);
+      assert.deepEqual(withoutStamp((await deleted).data), { id: 'late1', act: 'delete', result: true });
+    } finally {
+      await cluster.stopMinion(minion);
+    }
+  });
 });
