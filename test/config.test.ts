@@ -107,6 +107,7 @@ test('a missing minion file gives every minion default', () => {
     cmd_output_limit: 524288,
     beacons: {},
     schedule: {},
+    state_events: false,
     config_dir: dir,
     config_file: path.join(dir, 'minion'),
   });

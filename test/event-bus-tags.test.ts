@@ -9,13 +9,13 @@ import { eventLine } from '../master/events/print.js';
 
 describe('minion event tags', () => {
   test('user tags and the minion’s own beacon and minion tags pass', () => {
-    for (const tag of ['myapp/build/done', 'deploy', 'salt/beacon/web1/memusage/', 'salt/minion/web1/custom', 'saltapp/x']) {
+    for (const tag of ['myapp/build/done', 'deploy', 'salt/beacon/web1/memusage/', 'salt/minion/web1/custom', 'saltapp/x', 'salt/state_result/20261122140000000001/web1/nano', 'salt/job/20261122140000000001/prog/web1/3']) {
       assert.equal(minionTagRefusal('web1', tag), null, tag);
     }
   });
 
   test("the master's namespaces and other minions' tags are refused, naming the tag", () => {
-    for (const tag of ['salt/job/1/ret/web2', 'salt/auth', 'salt/key', 'salt/run/1/ret', 'salt/minion/web2/start', 'salt/beacon/web2/x/', 'salt/beacon/web10/x/', 'salt/master/online']) {
+    for (const tag of ['salt/job/1/ret/web2', 'salt/auth', 'salt/key', 'salt/run/1/ret', 'salt/minion/web2/start', 'salt/beacon/web2/x/', 'salt/beacon/web10/x/', 'salt/master/online', 'salt/state_result/20261122140000000001/web2/nano', 'salt/state_result/1/web1/nano', 'salt/job/20261122140000000001/prog/web2/3', 'salt/job/20261122140000000001/ret/web1']) {
       assert.match(minionTagRefusal('web1', tag) ?? '', new RegExp(`^tag '${tag.replaceAll('/', '\\/')}' is in the master's salt/ namespace`), tag);
     }
   });
@@ -23,6 +23,8 @@ describe('minion event tags', () => {
   test("the bus data: Salt's fire_master load, or a beacon's data flat with the true id", () => {
     assert.deepEqual(busData('web1', 'a/b', { id: 'web2', x: 1 }), { id: 'web1', tag: 'a/b', data: { id: 'web2', x: 1 }, cmd: '_minion_event' });
     assert.deepEqual(busData('web1', 'salt/beacon/web1/load/', { '1m': 3, id: 'web2' }), { '1m': 3, id: 'web1' });
+    const tag = 'salt/state_result/20261122140000000001/web1/nano';
+    assert.deepEqual(busData('web1', tag, { ret: {} }), { id: 'web1', tag, data: { ret: {} }, cmd: '_minion_event', jid: '20261122140000000001' });
   });
 });
 

@@ -152,4 +152,20 @@ describe('event bus', () => {
       await cluster.stopMinion(minion);
     }
   });
+
+  test('fire_event on a state sends salt/state_result/<jid>/<id>/<name>, or the tag it names', async () => {
+    const named = bus.next('salt/state_result/*/web1/fired-by-name');
+    const tagged = bus.next('salt/state_result/*/web1/myapp/step/done');
+    const byName = await salt(['web1', 'state.single', 'test.succeed_with_changes', 'name=fired-by-name', 'fire_event=True']);
+    assert.equal(byName.code, 0, byName.stdout + byName.stderr);
+    const event = await named;
+    assert.match(String(event.data.jid), /^\d{20}$/);
+    assert.equal(event.tag, `salt/state_result/${String(event.data.jid)}/web1/fired-by-name`);
+    const ret = (event.data.data as { ret: Record<string, unknown> }).ret;
+    assert.equal(ret.result, true);
+    assert.equal(ret.name, 'fired-by-name');
+    const byTag = await salt(['web1', 'state.single', 'test.succeed_without_changes', 'name=quiet', 'fire_event=myapp/step/done']);
+    assert.equal(byTag.code, 0, byTag.stdout + byTag.stderr);
+    assert.equal(((await tagged).data.data as { ret: { name: string } }).ret.name, 'quiet');
+  });
 });

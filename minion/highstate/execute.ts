@@ -5,6 +5,7 @@ import { runStates } from '../../shared/state/run/index.js';
 import type { LowChunk, StateRunResult } from '../../shared/state/types.js';
 import { minionStates } from '../states/registry.js';
 import type { StateRun } from './state-run.js';
+import { stateEventSender } from './state-events.js';
 
 export async function executeHigh(run: StateRun, compiled: CompiledHigh): Promise<StateRunResult | string[]> {
   if (compiled.errors.length > 0) return compiled.errors;
@@ -20,5 +21,6 @@ export function executeChunks(run: StateRun, chunks: LowChunk[]): Promise<StateR
     test: run.settings.test,
     failhard: run.exec.opts.failhard,
     call: (fun, args, kwargs) => run.exec.call(fun, args, kwargs),
+    onResult: stateEventSender(run.exec, chunks.length),
   });
 }

@@ -153,6 +153,7 @@ export const MINION_OPTIONS = {
   cmd_output_limit: { type: 'integer', min: 1024, default: 524288, doc: 'bytes of a command\'s output a cmd function returns; the rest is cut, with a note' },
   beacons: { type: 'dict', default: {}, doc: 'beacons the minion runs: name -> list of one-key dicts (or a dict) of options, interval in seconds' },
   schedule: { type: 'dict', default: {}, doc: 'jobs the minion runs by itself: name -> {function, args, kwargs, seconds|minutes|hours|days|cron|once|when, ...}' },
+  state_events: { type: 'boolean', default: false, doc: 'state runs fire salt/job/<jid>/prog/<id>/<run_num> on the bus as each state finishes' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type MasterOptions = OptionValues<typeof MASTER_OPTIONS>;

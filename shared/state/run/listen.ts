@@ -25,7 +25,7 @@ function listenedChanged(run: StateRun, chunk: LowChunk, out: StateRunResult): b
     if (targets.length === 0) {
       const [tag, result] = missingListen(chunk, req, run.nextRunNum());
       out[tag] = result;
-      run.options.onResult?.(tag, result);
+      run.options.onResult?.(tag, result, chunk);
     }
     if (targets.some((t) => Object.keys(run.resultOf(t)?.changes ?? {}).length > 0)) changed = true;
   }
@@ -42,7 +42,7 @@ export async function runListeners(run: StateRun): Promise<StateRunResult> {
       ? notRunResult(listener, null, wouldWatchComment(chunk), run.nextRunNum())
       : await run.attempts(listener, 'mod_watch', false);
     out[tag] = result;
-    run.options.onResult?.(tag, result);
+    run.options.onResult?.(tag, result, listener);
   }
   return out;
 }

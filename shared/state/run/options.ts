@@ -12,8 +12,8 @@ export interface RunOptions {
   failhard?: boolean;
   /** Calls an execution function: cmd.retcode for onlyif/unless/check_cmd, `fun:` checks. */
   call(fun: string, args: unknown[], kwargs: Record<string, unknown>): Promise<unknown>;
-  /** Told of every result as it lands, under its `state_|-id_|-name_|-fun` key. */
-  onResult?(key: string, result: StateResult): void;
+  /** Told of every result as it lands, under its `state_|-id_|-name_|-fun` key, with the chunk that ran. */
+  onResult?(key: string, result: StateResult, chunk: LowChunk): void;
   /** Told when a state is about to be called for real (not a prereq's test run). */
   onStart?(chunk: LowChunk): void;
 }

@@ -201,8 +201,8 @@ export class StateRun {
 
   private record(index: number, result: StateResult): void {
     this.results.set(index, result);
-    this.options.onResult?.(this.plans[index]!.tag, result);
     const chunk = this.chunks[index]!;
+    this.options.onResult?.(this.plans[index]!.tag, result, chunk);
     // failhard: a state's own setting wins over the global one; never in test mode.
     if (!this.options.test && result.result === false && (chunk.failhard ?? this.options.failhard) === true) this.stopped = true;
   }
