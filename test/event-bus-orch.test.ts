@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { useFleet } from './support/cluster.js';
+import { FAILING_STEP_ORCH } from './support/orch-fixtures.js';
 import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
 
 type StateResults = Record<string, { result: boolean | null; changes: Record<string, unknown>; comment: string; __id__: string; __run_num__: number; duration: number }>;
@@ -15,20 +16,7 @@ type StateResults = Record<string, { result: boolean | null; changes: Record<str
 const ORCH_ID = `${hostname()}_master`;
 
 const FILES: Record<string, string> = {
-  'orch/evbroken.sls': `
-fails:
-  salt.function:
-    - name: cmd.run
-    - tgt: web1
-    - arg: ['exit 3']
-
-after-failure:
-  salt.function:
-    - name: test.ping
-    - tgt: web1
-    - require:
-      - salt: fails
-`,
+  'orch/evbroken.sls': FAILING_STEP_ORCH,
   // The wait runs in parallel, so it is listening when the next step makes the minions send.
   'orch/evwait.sls': `
 wait-for-builds:

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { useFleet } from './support/cluster.js';
+import { FAILING_STEP_ORCH } from './support/orch-fixtures.js';
 
 type StateResults = Record<string, { result: boolean | null; changes: Record<string, unknown>; comment: string; __id__: string; __run_num__: number }>;
 
@@ -44,20 +45,7 @@ read-greeting:
     - require:
       - salt: apply-greeting
 `,
-  'orch/broken.sls': `
-fails:
-  salt.function:
-    - name: cmd.run
-    - tgt: web1
-    - arg: ['exit 3']
-
-after-failure:
-  salt.function:
-    - name: test.ping
-    - tgt: web1
-    - require:
-      - salt: fails
-`,
+  'orch/broken.sls': FAILING_STEP_ORCH,
   'orch/discover.sls': `
 {%- set grains = salt.saltutil.runner('cache.grains', tgt='*') %}
 {%- for id, ret in salt.saltutil.cmd('*', 'grains.get', arg=['role']) | dictsort if ret.ret == 'app' %}
