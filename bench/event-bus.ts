@@ -15,20 +15,12 @@ import { EVENT_STREAM } from '../master/events/stream.js';
 import { encodeJson } from '../shared/json-codec.js';
 import { loadOrCreateKeyPair } from '../shared/nkey-file.js';
 import { Subjects } from '../shared/protocol/subjects.js';
+import { medianTime } from './median.js';
 
 const count = Number(process.argv[2] ?? 20_000);
 const runs = Number(process.argv[3] ?? 5);
 
-async function median(fn: () => Promise<void>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+const median = (fn: () => Promise<unknown>) => medianTime(runs, fn);
 
 /** Publishes `count` messages with `send` and resolves once `watcher` has received `count` on `subject`. */
 async function deliver(watcher: NatsConnection, subject: string, send: (i: number) => void): Promise<void> {

@@ -7,20 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BINS, LocalCluster, runNode, runProcess } from '../scripts/local-cluster.js';
 import { memoryMiB } from '../scripts/proc-memory.js';
+import { medianTime } from './median.js';
 
 const counts = (process.argv[2] ?? '1,3,10').split(',').map(Number);
 const runs = Number(process.argv[3] ?? 5);
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+const median = (fn: () => Promise<unknown>) => medianTime(runs, fn);
 
 async function pingWithMinions(count: number): Promise<{ ms: number; minionRss: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'salt-ts-bench-'));

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalCluster } from '../scripts/local-cluster.js';
 import { returnsOf } from '../test/support/returns.js';
+import { median } from './median.js';
 
 const runs = Number(process.argv[2] ?? 5);
 const many = Number(process.argv[3] ?? 100);
@@ -56,11 +57,6 @@ function writeStateTree(states: string): void {
   for (const variant of ['templated', 'plain'] as const) {
     for (const count of [1, many]) writeFileSync(join(states, `bench/${variant}${count}.sls`), sls(variant, count));
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'salt-ts-bench-states-'));
