@@ -162,7 +162,7 @@ mail-ops:
   };
   const reactorJobs = (fun: string, id: string) =>
     bus.untaken('salt/job/*/new').filter((e) => e.data.user === 'Reactor' && e.data.fun === fun && (e.data.minions as string[]).includes(id));
-  const stamp = (event: BusEvent) => Date.parse(String(event.data._stamp));
+  const stamp = (event: BusEvent) => Date.parse(`${String(event.data._stamp)}Z`);
 
   test('memory pressure: the memusage event runs the reactor state on that minion within 10 s, once', () => withHostLock('memory', async () => {
     const threshold = await thresholdAboveNow();

@@ -17,7 +17,7 @@ import { EVENT_STREAM } from '../master/events/stream.js';
 import { Subjects } from '../shared/protocol/subjects.js';
 
 const withoutStamp = ({ _stamp, ...rest }: Record<string, unknown>) => {
-  assert.match(String(_stamp), /^\d{4}-\d\d-\d\dT/);
+  assert.match(String(_stamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/, 'Salt\'s _stamp: UTC, microseconds, no zone');
   return rest;
 };
 

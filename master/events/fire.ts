@@ -5,6 +5,11 @@ import { encodeJson } from '../../shared/json-codec.js';
 
 export type FireEvent = (tag: string, data: Record<string, unknown>) => void;
 
+/** Salt's `_stamp`: UTC as Python's isoformat() prints it, microseconds and no zone. */
+export function eventStamp(at: Date): string {
+  return at.toISOString().slice(0, 23) + '000';
+}
+
 export function eventFirer(nc: NatsConnection): FireEvent {
-  return (tag, data) => nc.publish(Subjects.event(tag), encodeJson({ tag, data: { ...data, _stamp: new Date().toISOString() } }));
+  return (tag, data) => nc.publish(Subjects.event(tag), encodeJson({ tag, data: { ...data, _stamp: eventStamp(new Date()) } }));
 }
