@@ -56,7 +56,7 @@ ping-{{ id }}:
     - arg: ['{{ grains[id]['role'] }}']
 {%- endfor %}
 `,
-  // The seed talk's snippet, unchanged but for the server lists it expects to be set and its
+  // A dev_master orchestration snippet as published for Salt, unchanged but for the server lists it expects to be set and its
   // state file's path (KEEPALIVE, this fleet's own: test runs must not share /var/run).
   'orch/sync.sls': `
 {% set dev_db_servers = ['web1', 'web2'] %}
@@ -217,7 +217,7 @@ describe('salt-ts-run orchestrate', () => {
     assert.deepEqual(res.byId['ping-web1']!.changes, { ret: { web1: 'app' } });
   });
 
-  test("the seed talk's dev_master snippet renders from real file.search returns", async () => {
+  test("a published dev_master orchestration snippet renders from real file.search returns", async () => {
     const state = keepalive();
     writeFileSync(state, 'MASTER\n');
     // Same host for every minion: web1 is the first "MASTER", and db1 is no "BACKUP".

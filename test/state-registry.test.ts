@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { minionStates, STATE_MODULES } from '../minion/states/registry.js';
 
 describe('state module registry', () => {
-  test('every state module the issue lists is found by name, with its functions', () => {
+  test('every state module the state system ships is found by name, with its functions', () => {
     const expected: Record<string, string[]> = {
       test: ['succeed_without_changes', 'succeed_with_changes', 'fail_without_changes', 'fail_with_changes', 'nop', 'configurable_test_state', 'show_notification'],
       cmd: ['run', 'wait', 'script'],
