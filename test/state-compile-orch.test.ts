@@ -1,4 +1,4 @@
-// The talk's zero-downtime release (seeds/002), in the YAML its Jinja renders to for one
+// A zero-downtime release orchestration, in the YAML its Jinja renders to for one
 // app server, compiled to low chunks: salt.function / salt.state steps chained by require.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
