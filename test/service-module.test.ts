@@ -1,39 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { serviceModule } from '../minion/modules/service.js';
 import { systemctlCommand, unitName, unitNamesFromFiles } from '../minion/modules/service/systemd.js';
 import { moduleRunner } from './support/module-runner.js';
+import { sysvService } from './support/sysv-service.js';
 
 const SERVICE = 'salt-ts-test-svc';
-const SCRIPT = `/etc/init.d/${SERVICE}`;
-const PIDFILE = `/tmp/${SERVICE}.pid`;
-const RELOADED = `/tmp/${SERVICE}.reloaded`;
 // A sleep length no other process uses, so the daemon can be found by its command line.
 const DAEMON = 'sleep 86391';
-
-// A tiny sysvinit service. Its daemon keeps the script's stdout and stderr open, as
-// careless init scripts do, so start and restart also check we do not wait for it.
-const INIT_SCRIPT = `#!/bin/sh
-### BEGIN INIT INFO
-# Provides:          ${SERVICE}
-# Required-Start:
-# Required-Stop:
-# Default-Start:     2 3 4 5
-# Default-Stop:      0 1 6
-# Short-Description: salt-ts test daemon
-### END INIT INFO
-running() { [ -f ${PIDFILE} ] && kill -0 "$(cat ${PIDFILE})" 2>/dev/null; }
-case "$1" in
-  start) running || { ${DAEMON} & echo $! > ${PIDFILE}; } ;;
-  stop) if running; then kill "$(cat ${PIDFILE})"; fi; rm -f ${PIDFILE} ;;
-  restart) "$0" stop; "$0" start ;;
-  reload) running || exit 7; touch ${RELOADED} ;;
-  status) running || exit 3 ;;
-  *) echo "Usage: $0 {start|stop|restart|reload|status}" >&2; exit 2 ;;
-esac
-`;
+// The daemon keeps the init script's stdout and stderr open, as careless init scripts do,
+// so start and restart also check we do not wait for it.
+const svc = sysvService(SERVICE, DAEMON);
+const { reloaded: RELOADED } = svc;
 
 const runner = moduleRunner([serviceModule]);
 const run = async (fun: string, arg: unknown[] = [], kwarg: Record<string, unknown> = {}) => {
@@ -41,31 +20,15 @@ const run = async (fun: string, arg: unknown[] = [], kwarg: Record<string, unkno
   assert.equal(out.success, true, String(out.return));
   return out.return;
 };
-const daemonPid = () => Number(readFileSync(PIDFILE, 'utf8'));
+const daemonPid = () => Number(readFileSync(svc.pidfile, 'utf8'));
 const startLinks = () => ['/etc/rc2.d', '/etc/rc3.d'].flatMap((dir) => readdirSync(dir)).filter((link) => link === `S01${SERVICE}`);
-
-function cleanUp(): void {
-  if (existsSync(PIDFILE)) {
-    try {
-      process.kill(daemonPid());
-    } catch {
-      // already gone
-    }
-  }
-  if (existsSync(SCRIPT)) execFileSync('update-rc.d', ['-f', SERVICE, 'remove'], { stdio: 'ignore' });
-  for (const file of [SCRIPT, PIDFILE, RELOADED]) rmSync(file, { force: true });
-}
 
 const notRoot = process.getuid?.() !== 0 && 'managing init scripts needs root';
 
 // The timeout turns a start that waits for its daemon into a failure rather than a hang.
 describe('service (sysvinit back end, for real)', { skip: notRoot, timeout: 30_000 }, () => {
-  before(() => {
-    cleanUp();
-    writeFileSync(SCRIPT, INIT_SCRIPT);
-    chmodSync(SCRIPT, 0o755);
-  });
-  after(cleanUp);
+  before(() => svc.install());
+  after(() => svc.remove());
 
   test('available and get_all know the init script', async () => {
     assert.equal(await run('available', [SERVICE]), true);

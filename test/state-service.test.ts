@@ -1,61 +1,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { serviceStates } from '../minion/states/service.js';
 import { runState } from './support/one-state.js';
+import { sysvService } from './support/sysv-service.js';
 
 const SERVICE = 'saltts-state-svc';
-const SCRIPT = `/etc/init.d/${SERVICE}`;
-const PIDFILE = `/tmp/${SERVICE}.pid`;
-const RELOADED = `/tmp/${SERVICE}.reloaded`;
-
-// A sysvinit service whose daemon is a sleep, with start, stop, restart, reload and status.
-const INIT_SCRIPT = `#!/bin/sh
-### BEGIN INIT INFO
-# Provides:          ${SERVICE}
-# Required-Start:
-# Required-Stop:
-# Default-Start:     2 3 4 5
-# Default-Stop:      0 1 6
-# Short-Description: salt-ts state test daemon
-### END INIT INFO
-running() { [ -f ${PIDFILE} ] && kill -0 "$(cat ${PIDFILE})" 2>/dev/null; }
-case "$1" in
-  start) running || { sleep 86377 >/dev/null 2>&1 & echo $! > ${PIDFILE}; } ;;
-  stop) if running; then kill "$(cat ${PIDFILE})"; fi; rm -f ${PIDFILE} ;;
-  restart) "$0" stop; "$0" start ;;
-  reload) running || exit 7; touch ${RELOADED} ;;
-  status) running || exit 3 ;;
-  *) exit 2 ;;
-esac
-`;
+// The daemon's output goes nowhere, so no run waits on it.
+const svc = sysvService(SERVICE, 'sleep 86377 >/dev/null 2>&1');
+const { pid, reloaded: RELOADED } = svc;
 
 const run = (fun: string, args: Record<string, unknown> = {}, testMode = false) => runState(serviceStates, fun, { name: SERVICE, ...args }, { test: testMode });
-const pid = () => (existsSync(PIDFILE) ? Number(readFileSync(PIDFILE, 'utf8')) : null);
-
-function cleanUp(): void {
-  const running = pid();
-  if (running) {
-    try {
-      process.kill(running);
-    } catch {
-      // gone already
-    }
-  }
-  if (existsSync(SCRIPT)) execFileSync('update-rc.d', ['-f', SERVICE, 'remove'], { stdio: 'ignore' });
-  for (const file of [SCRIPT, PIDFILE, RELOADED]) rmSync(file, { force: true });
-}
-
 const notRoot = process.getuid?.() !== 0 && 'managing init scripts needs root';
 
 describe('service states on a real sysvinit service', { skip: notRoot, timeout: 60_000 }, () => {
-  before(() => {
-    cleanUp();
-    writeFileSync(SCRIPT, INIT_SCRIPT);
-    chmodSync(SCRIPT, 0o755);
-  });
-  after(cleanUp);
+  before(() => svc.install());
+  after(() => svc.remove());
 
   test('running under test=True predicts and starts nothing', async () => {
     assert.deepEqual(await run('running', {}, true), { name: SERVICE, result: null, comment: `Service ${SERVICE} is set to start`, changes: {} });
