@@ -10,13 +10,18 @@ export interface KeyEvent {
   result: true;
 }
 
+// Sets, not list lookups: auto_accept compares the whole fleet's lists on every new key.
 export function keyEvents(before: KeyLists, after: KeyLists): KeyEvent[] {
   const had = (lists: KeyLists) => new Set(Object.values(lists).flat());
-  const newIn = (status: 'accepted' | 'rejected') => after[status].filter((id) => !before[status].includes(id));
+  const event = (act: KeyAct) => (id: string): KeyEvent => ({ id, act, result: true });
+  const newIn = (status: 'accepted' | 'rejected') => {
+    const old = new Set(before[status]);
+    return after[status].filter((id) => !old.has(id));
+  };
   const stillThere = had(after);
   return [
-    ...newIn('accepted').map((id) => ({ id, act: 'accept' as const, result: true as const })),
-    ...newIn('rejected').map((id) => ({ id, act: 'reject' as const, result: true as const })),
-    ...[...had(before)].filter((id) => !stillThere.has(id)).sort().map((id) => ({ id, act: 'delete' as const, result: true as const })),
+    ...newIn('accepted').map(event('accept')),
+    ...newIn('rejected').map(event('reject')),
+    ...[...had(before)].filter((id) => !stillThere.has(id)).sort().map(event('delete')),
   ];
 }
