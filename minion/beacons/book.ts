@@ -2,7 +2,8 @@
 // by the beacons module (add, modify, delete, enable, disable), and those of its pillar,
 // which the module may list but not change, as in Salt.
 import type { Pillar } from '../../shared/pillar/types.js';
-import { beaconOwnOptions, flattenOptions, isDict } from './options.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
+import { beaconOwnOptions, flattenOptions } from './options.js';
 import { availableBeacons, beaconModule } from './registry.js';
 
 export type BeaconsAction = 'list' | 'list_available' | 'add' | 'modify' | 'delete' | 'enable' | 'disable' | 'enable_beacon' | 'disable_beacon';
@@ -43,7 +44,7 @@ export class BeaconBook {
   /** Pillar beacons, then the config's over them (Salt's order); `enabled` is the switch for all. */
   merged(includePillar = true, includeOpts = true): Record<string, unknown> {
     const fromPillar = this.pillar().beacons;
-    return { ...(includePillar && isDict(fromPillar) ? fromPillar : {}), ...(includeOpts ? this.opts : {}) };
+    return { ...(includePillar && isRecord(fromPillar) ? fromPillar : {}), ...(includeOpts ? this.opts : {}) };
   }
 
   handle(request: BeaconsRequest): BeaconsReply {
@@ -90,7 +91,7 @@ export class BeaconBook {
 
   /** Runs a change on a beacon of the config; pillar beacons and unknown names are refused. */
   private change(name: string, verb: string, apply: () => BeaconsResult | undefined, done: string): BeaconsResult {
-    if (isDict(this.pillar().beacons) && Object.hasOwn(this.pillar().beacons as object, name)) {
+    if (isRecord(this.pillar().beacons) && Object.hasOwn(this.pillar().beacons as object, name)) {
       return { result: false, comment: `Cannot ${verb} beacon item ${name}, it is configured in pillar.` };
     }
     if (!Object.hasOwn(this.opts, name) || name === 'enabled') return { result: false, comment: `Beacon ${name} is not configured.` };
@@ -101,11 +102,11 @@ export class BeaconBook {
   private setEnabled(name: string, on: boolean): undefined {
     const config = this.opts[name];
     if (Array.isArray(config)) {
-      const item = config.find((entry) => isDict(entry) && Object.hasOwn(entry, 'enabled'));
+      const item = config.find((entry) => isRecord(entry) && Object.hasOwn(entry, 'enabled'));
       if (item) item.enabled = on;
       else config.push({ enabled: on });
     } else {
-      this.opts[name] = { ...(isDict(config) ? config : {}), enabled: on };
+      this.opts[name] = { ...(isRecord(config) ? config : {}), enabled: on };
     }
     return undefined;
   }

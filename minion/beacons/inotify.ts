@@ -5,7 +5,8 @@
 // access, open and close_nowrite are refused.
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isDict, isTrue } from './options.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
+import { isTrue } from './options.js';
 import type { BeaconHost, BeaconModule, BeaconOptions, BeaconReport } from './types.js';
 
 const WATCHABLE = ['create', 'delete', 'delete_self', 'modify', 'close_write', 'attrib', 'moved_from', 'moved_to', 'move_self'];
@@ -19,18 +20,18 @@ interface WatchSpec {
 }
 
 function specsOf(o: BeaconOptions): Record<string, WatchSpec> | string {
-  if (!isDict(o.files)) return 'Configuration for inotify beacon requires files.';
+  if (!isRecord(o.files)) return 'Configuration for inotify beacon requires files.';
   const specs: Record<string, WatchSpec> = {};
   for (const [path, options] of Object.entries(o.files)) {
-    const given = isDict(options) ? options : {};
+    const given = isRecord(options) ? options : {};
     const mask = Array.isArray(given.mask) ? given.mask.map(String) : DEFAULT_MASK;
     const refused = mask.find((m) => !WATCHABLE.includes(m) && !MASK_OPTIONS.includes(m));
     if (refused) return `Inotify beacon: mask ${refused} of ${path} cannot be watched (use ${WATCHABLE.join(', ')}).`;
     if (given.exclude !== undefined && !Array.isArray(given.exclude)) return `Inotify beacon: exclude of ${path} must be a list.`;
     const exclude = ((given.exclude ?? []) as unknown[]).map((item) => {
-      if (isDict(item)) {
+      if (isRecord(item)) {
         const [pattern, flags] = Object.entries(item)[0] ?? ['', {}];
-        return { pattern, regex: isDict(flags) && isTrue(flags.regex) };
+        return { pattern, regex: isRecord(flags) && isTrue(flags.regex) };
       }
       return { pattern: String(item), regex: false };
     });

@@ -1,7 +1,7 @@
 // load: fires when a load average leaves its [low, high] range (Salt's load beacon).
 import { loadavg } from 'node:os';
 import { Crossings, crossingOptions } from './crossing.js';
-import { isDict } from './options.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { BeaconModule, BeaconOptions, BeaconReport } from './types.js';
 
 const AVERAGES = ['1m', '5m', '15m'] as const;
@@ -11,7 +11,7 @@ export type LoadAverages = Record<(typeof AVERAGES)[number], number>;
 type Ranges = Partial<Record<(typeof AVERAGES)[number], [number, number]>>;
 
 function rangesOf(o: BeaconOptions): Ranges | string {
-  if (!isDict(o.averages)) return 'Averages configuration is required for load beacon.';
+  if (!isRecord(o.averages)) return 'Averages configuration is required for load beacon.';
   const ranges: Ranges = {};
   for (const [key, range] of Object.entries(o.averages)) {
     if (!(AVERAGES as readonly string[]).includes(key)) return `Load beacon: unknown average '${key}' (use 1m, 5m or 15m).`;

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseNetdev } from '../modules/status/proc-files.js';
 import { Crossings, crossingOptions } from './crossing.js';
-import { isDict } from './options.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { BeaconModule, BeaconOptions, BeaconReport } from './types.js';
 
 /** Salt's field names and the /proc/net/dev counters they are read from. */
@@ -24,9 +24,9 @@ export type InterfaceRates = Record<Field, number>;
 type Counters = Record<string, Record<string, string | number>>;
 
 function interfacesOf(o: BeaconOptions): Record<string, Record<string, unknown>> | string {
-  if (!isDict(o.interfaces)) return 'Configuration for network_info beacon requires interfaces.';
+  if (!isRecord(o.interfaces)) return 'Configuration for network_info beacon requires interfaces.';
   for (const [iface, limits] of Object.entries(o.interfaces)) {
-    if (!isDict(limits)) return `Network_info beacon: interface ${iface} needs a dict of limits.`;
+    if (!isRecord(limits)) return `Network_info beacon: interface ${iface} needs a dict of limits.`;
     const type = limits.type ?? 'greater';
     if (type !== 'greater' && type !== 'equal') return `Network_info beacon: interface ${iface} type must be greater or equal, got ${String(type)}.`;
   }

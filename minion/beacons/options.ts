@@ -1,5 +1,6 @@
 // Reading beacon configuration as Salt writes it: a list of one-key dicts (or a plain
 // dict), with the options every beacon shares (interval, enabled, ...) beside its own.
+import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { BeaconOptions } from './types.js';
 
 /** Seconds between polls when a beacon sets no interval. */
@@ -13,13 +14,13 @@ export function flattenOptions(config: unknown): BeaconOptions | null {
   if (Array.isArray(config)) {
     const flat: BeaconOptions = {};
     for (const item of config) {
-      if (!isDict(item)) return null;
+      if (!isRecord(item)) return null;
       Object.assign(flat, item);
     }
     return flat;
   }
   if (config === null || config === undefined) return {};
-  return isDict(config) ? { ...config } : null;
+  return isRecord(config) ? { ...config } : null;
 }
 
 /** The options without the runner's, as the beacon's own validate and poll get them. */
@@ -43,8 +44,4 @@ export function isTrue(value: unknown): boolean {
 export function percentOf(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim().replace(/%$/, '')) : NaN;
   return Number.isFinite(n) ? n : null;
-}
-
-export function isDict(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

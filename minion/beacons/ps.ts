@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Crossings, crossingOptions } from './crossing.js';
-import { isDict } from './options.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { BeaconModule, BeaconOptions, BeaconReport } from './types.js';
 
 // The kernel cuts a process name (comm) to 15 characters; psutil then takes the name from the command line.
@@ -29,7 +29,7 @@ export async function processNames(): Promise<Set<string>> {
 }
 
 function processesOf(o: BeaconOptions): Record<string, unknown> | string {
-  if (!isDict(o.processes)) return 'Configuration for ps beacon requires processes.';
+  if (!isRecord(o.processes)) return 'Configuration for ps beacon requires processes.';
   for (const [name, want] of Object.entries(o.processes)) {
     if (want !== 'running' && want !== 'stopped') return `Ps beacon: process ${name} must be running or stopped, got ${JSON.stringify(want)}.`;
   }

@@ -5,16 +5,16 @@
 // and user, so a web app run under supervisord reports when it goes down.
 import { existsSync } from 'node:fs';
 import { Crossings, crossingOptions } from './crossing.js';
-import { isDict } from './options.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { BeaconHost, BeaconModule, BeaconOptions, BeaconReport } from './types.js';
 
 type ServiceOptions = Record<string, unknown>;
 
 function servicesOf(o: BeaconOptions): Record<string, ServiceOptions> | string {
-  if (!isDict(o.services)) return 'Configuration for service beacon requires services.';
+  if (!isRecord(o.services)) return 'Configuration for service beacon requires services.';
   const services: Record<string, ServiceOptions> = {};
   for (const [name, options] of Object.entries(o.services)) {
-    if (options !== null && !isDict(options)) return `Service beacon: service ${name} needs a dict of options (or {}).`;
+    if (options !== null && !isRecord(options)) return `Service beacon: service ${name} needs a dict of options (or {}).`;
     const provider = options?.provider;
     if (provider !== undefined && provider !== 'supervisord') return `Service beacon: service ${name} provider must be supervisord when given, got ${String(provider)}.`;
     services[name] = options ?? {};

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pyStr } from '../../shared/output/py-str.js';
+import { isRecord } from '../../shared/output/sorted-keys.js';
 import { CommandExecutionError } from './command-error.js';
 import { mailServer, sendMail, type Mail } from './smtp/send.js';
 import type { BoundArgs, ExecContext, ExecModule } from './types.js';
@@ -27,9 +28,8 @@ function withProfile(ctx: ExecContext, a: BoundArgs): BoundArgs {
   if (name === null) return a;
   const creds = configOption(ctx, name);
   if (creds === undefined) throw fail(`profile '${name}' is in neither the minion's grains nor its pillar`);
-  if (creds === null || typeof creds !== 'object' || Array.isArray(creds)) throw fail(`profile '${name}' must be a dict of smtp.* settings, got ${pyStr(creds)}`);
-  const c = creds as Record<string, unknown>;
-  return { ...a, server: c['smtp.server'], use_ssl: c['smtp.tls'], sender: c['smtp.sender'], username: c['smtp.username'], password: c['smtp.password'], port: c['smtp.port'] ?? 0 };
+  if (!isRecord(creds)) throw fail(`profile '${name}' must be a dict of smtp.* settings, got ${pyStr(creds)}`);
+  return { ...a, server: creds['smtp.server'], use_ssl: creds['smtp.tls'], sender: creds['smtp.sender'], username: creds['smtp.username'], password: creds['smtp.password'], port: creds['smtp.port'] ?? 0 };
 }
 
 async function attachments(value: unknown): Promise<Mail['attachments']> {

@@ -1,6 +1,7 @@
 // schedule.add / schedule.modify keyword arguments as a schedule entry (Salt's
 // build_schedule_item), and the entries as schedule.list shows them.
 import { describeError } from '../../../shared/errors.js';
+import { isRecord } from '../../../shared/output/sorted-keys.js';
 import { planOf } from '../../../shared/schedule/item.js';
 
 /** The options a listed entry keeps (Salt's SCHEDULE_CONF); anything else is left out. */
@@ -58,6 +59,6 @@ export function entryChanges(kwargs: Record<string, unknown>): Record<string, un
 
 /** An entry as schedule.list shows it: only schedule options, none set to None. */
 export function listedEntry(entry: unknown): unknown {
-  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return entry;
+  if (!isRecord(entry)) return entry;
   return Object.fromEntries(Object.entries(entry).filter(([key, value]) => SCHEDULE_CONF.has(key) && value !== null && value !== undefined));
 }
