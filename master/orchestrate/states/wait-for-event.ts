@@ -3,16 +3,14 @@
 // the state runs (events sent before are not seen, as in Salt); each matching event's
 // data[event_id] (or data['data'][event_id], for event.send) crosses ids off the list.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { SaltTsError } from '../../../shared/errors.js';
 import { floatRepr } from '../../../shared/output/pyrepr.js';
 import { isRecord } from '../../../shared/output/sorted-keys.js';
+import { invalidArgument } from '../../../shared/state/state-return.js';
 import type { StateArgs, StateContext, StateFunction, StateReturn } from '../../../shared/state/types.js';
 import { globMatch } from '../../../shared/targeting/glob.js';
 import { subjectForTagGlob, watchBus, type BusEvent } from '../../events/bus.js';
 
-function badArgument(ctx: StateContext, message: string): SaltTsError {
-  return new SaltTsError('SALTTS_BAD_ARGUMENT', `${ctx.sls}: state '${ctx.stateId}' (salt.wait_for_event): ${message}`);
-}
+const badArgument = (ctx: StateContext, message: string) => invalidArgument(ctx, 'salt.wait_for_event', message);
 
 function idList(ctx: StateContext, value: unknown): string[] {
   const list = typeof value === 'string' ? value.split(',').map((id) => id.trim()) : value;
