@@ -6,13 +6,13 @@ import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MorseRepo, morseHosts, morseMasterOptions, setAppVersion, stopSupervisords, type MorseHosts } from '../scripts/morse-env.js';
 import type { LocalCluster } from '../scripts/local-cluster.js';
 import { useFleet } from './support/cluster.js';
+import { httpGet } from './support/http-get.js';
 import { startLoad, type LoadReport } from './support/load-generator.js';
 import { decodeMorse } from './support/morse-code.js';
 import { sendCommand } from '../minion/modules/haproxy/runtime-api.js';
@@ -22,22 +22,6 @@ type StateResult = { result: boolean | null; comment: string; changes: Record<st
 
 const ORCH_ID = `${hostname()}_master`;
 const TEXT = 'SALT TS RELEASE 42';
-
-interface Answer {
-  status: number;
-  body: string;
-  servedBy: string | undefined;
-}
-
-function fetchLocal(port: number, path: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path, agent: false }, async (res) => {
-      let body = '';
-      for await (const chunk of res) body += chunk;
-      resolve({ status: res.statusCode ?? 0, body, servedBy: res.headers['x-served-by'] as string | undefined });
-    }).on('error', reject);
-  });
-}
 
 describe('the Morse environment: deploy-environment and zero-downtime release', () => {
   // The minions' grains name folders in the fleet's own, so the first test starts them.
@@ -53,7 +37,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   const lb = () => hosts!.lb;
   const appIds = () => hosts!.apps.map((a) => a.id);
   const appPort = (id: string) => (hosts!.apps.find((a) => a.id === id)!.grains as { morse_port: number }).morse_port;
-  const health = async (id: string) => JSON.parse((await fetchLocal(appPort(id), '/health')).body) as { status: string; version: string; rev: string };
+  const health = async (id: string) => JSON.parse((await httpGet(appPort(id), '/health')).body) as { status: string; version: string; rev: string };
   const programPid = (id: string) =>
     spawnSync('supervisorctl', ['-c', join(fleet().minionDir(id), 'srv/supervisord/supervisord.conf'), 'pid', 'morse'], { encoding: 'utf8' }).stdout.trim();
 
@@ -101,10 +85,10 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     const first = spawnSync('git', ['-C', repo.bare, 'rev-parse', 'main'], { encoding: 'utf8' }).stdout.trim();
     const served = new Set<string>();
     for (let i = 0; i < 12; i++) {
-      const answer = await fetchLocal(hosts!.lbPort, `/encode?text=${encodeURIComponent(TEXT)}`);
+      const answer = await httpGet(hosts!.lbPort, `/encode?text=${encodeURIComponent(TEXT)}`);
       assert.equal(answer.status, 200, answer.body);
       assert.equal(decodeMorse(answer.body), TEXT);
-      served.add(answer.servedBy ?? '(no X-Served-By)');
+      served.add(String(answer.headers['x-served-by'] ?? '(no X-Served-By)'));
     }
     assert.deepEqual([...served].sort(), appIds());
     for (const id of appIds()) assert.deepEqual(await health(id), { status: 'ok', version: '1.0.0', rev: first });

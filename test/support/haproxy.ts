@@ -4,11 +4,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { createServer, get, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createConnection, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/local-cluster.js';
+import { httpGet } from './http-get.js';
 
 export interface Haproxy {
   socket: string;
@@ -54,13 +55,7 @@ export async function startHaproxy(): Promise<Haproxy> {
   }
   return {
     socket,
-    request: (path = '/') => new Promise((resolve, reject) => {
-      get({ host: '127.0.0.1', port, path, agent: false }, async (res) => {
-        let body = '';
-        for await (const chunk of res) body += chunk;
-        resolve(body);
-      }).on('error', reject);
-    }),
+    request: async (path = '/') => (await httpGet(port, path)).body,
     release: () => held.splice(0).forEach((res) => res.end('held')),
     stop: async () => {
       if (daemon.exitCode == null) {

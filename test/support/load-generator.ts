@@ -1,8 +1,8 @@
 // A load generator for release tests: a few clients send GET requests in a loop (each on
 // a fresh loopback connection) until stopped, or until a request or time budget runs out,
 // and count the answers that were not the expected ones.
-import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { httpGet } from './http-get.js';
 
 export interface LoadReport {
   requests: number;
@@ -29,18 +29,6 @@ export interface LoadOptions {
   maxSeconds?: number;
 }
 
-function request(port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = get({ host: '127.0.0.1', port, path, agent: false, timeout: 10_000 }, async (res) => {
-      let body = '';
-      for await (const chunk of res) body += chunk;
-      resolve({ status: res.statusCode ?? 0, body });
-    });
-    req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
-    req.on('error', reject);
-  });
-}
-
 export function startLoad(opts: LoadOptions): Load {
   const started = Date.now();
   const maxRequests = opts.maxRequests ?? 20_000;
@@ -56,7 +44,7 @@ export function startLoad(opts: LoadOptions): Load {
     while (!stopping && report.requests < maxRequests && Date.now() < deadline) {
       report.requests++;
       try {
-        const { status, body } = await request(opts.port, opts.path);
+        const { status, body } = await httpGet(opts.port, opts.path, 10_000);
         if (!opts.check(status, body)) fail(`${status} ${body.trim().slice(0, 200)}`);
       } catch (err) {
         fail((err as Error).message);
