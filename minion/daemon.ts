@@ -38,9 +38,10 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
   /** Jobs keep the last pillar that arrived when the master cannot send one now. */
   const refreshPillar = () => pillar.refresh().catch((err) => log.error(`minion ${id} kept its previous pillar: ${describeError(err)}`));
 
+  const fireMaster = masterEventSender(id, () => connection.connection);
   const beacons = beaconSystem({
     id, config, log, grains: () => grains.current, pillar: () => pillar.current,
-    daemon: (request) => onDaemonRequest(request), running: () => pool.running(), connection: () => connection.connection,
+    daemon: (request) => onDaemonRequest(request), running: () => pool.running(), fire: fireMaster,
   });
   const onDaemonRequest = daemonHandler({
     running: () => pool.running(),
@@ -53,7 +54,7 @@ export async function startMinion(config: MinionConfig, log: Logger): Promise<{ 
     },
     files: fileClientFor(config, id, async () => connection.connection),
     pillar,
-    fireMaster: masterEventSender(id, () => connection.connection),
+    fireMaster,
     beacons: (request) => beacons.book.handle(request),
     schedule: (request) => scheduler.handle(request),
   });

@@ -1,10 +1,9 @@
 // The beacons of one minion daemon: their configuration (for the beacons module's daemon
 // op) and the loop that runs them, started and stopped with the daemon.
-import type { NatsConnection } from '@nats-io/transport-node';
 import type { MinionConfig } from '../../shared/config/load.js';
 import type { Logger } from '../../shared/log.js';
 import type { Pillar } from '../../shared/pillar/types.js';
-import { masterEventSender } from '../events/fire-master.js';
+import type { FireMaster } from '../events/fire-master.js';
 import type { Grains } from '../grains/core.js';
 import type { DaemonHandler, RunningJob } from '../jobs/daemon-requests.js';
 import { BeaconBook } from './book.js';
@@ -18,7 +17,8 @@ export interface BeaconSystemDeps {
   pillar(): Pillar;
   daemon: DaemonHandler;
   running(): RunningJob[];
-  connection(): NatsConnection | null;
+  /** Sends an event to the master's bus. */
+  fire: FireMaster;
   log: Logger;
 }
 
@@ -34,7 +34,7 @@ export function beaconSystem(deps: BeaconSystemDeps): BeaconSystem {
     id: deps.id,
     book,
     host: beaconHost({ ...deps, opts: deps.config }),
-    fire: masterEventSender(deps.id, deps.connection),
+    fire: deps.fire,
     // Salt's test: a running job whose function starts with "state".
     stateRunning: () => deps.running().some((job) => job.fun.startsWith('state.')),
   });
