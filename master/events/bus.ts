@@ -1,6 +1,7 @@
 // Reading the event bus live: every event published from now on (core NATS, no history;
 // the SALT_EVENTS stream is for catching up), as {tag, data}.
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { decodeJson } from '../../shared/json-codec.js';
 import { Subjects } from '../../shared/protocol/subjects.js';
 import { isRecord } from '../../shared/output/sorted-keys.js';
 import { globMatch } from '../../shared/targeting/glob.js';
@@ -10,12 +11,14 @@ export interface BusEvent {
   data: Record<string, unknown>;
 }
 
-const decoder = new TextDecoder();
+/** An event's tag and data from its decoded body, or null when the body is not an event. */
+export function busEventOf(body: unknown): BusEvent | null {
+  return isRecord(body) && typeof body.tag === 'string' && isRecord(body.data) ? { tag: body.tag, data: body.data } : null;
+}
 
 function parseBusEvent(payload: Uint8Array): BusEvent | null {
   try {
-    const body: unknown = JSON.parse(decoder.decode(payload));
-    return isRecord(body) && typeof body.tag === 'string' && isRecord(body.data) ? { tag: body.tag, data: body.data } : null;
+    return busEventOf(decodeJson(payload, 'event'));
   } catch {
     return null;
   }

@@ -15,8 +15,8 @@ import type { MasterConfig } from '../../shared/config/load.js';
 import { describeError } from '../../shared/errors.js';
 import { decodeJson } from '../../shared/json-codec.js';
 import type { Logger } from '../../shared/log.js';
-import { isRecord } from '../../shared/output/sorted-keys.js';
 import { globMatch } from '../../shared/targeting/glob.js';
+import { busEventOf, type BusEvent } from '../events/bus.js';
 import type { FireEvent } from '../events/fire.js';
 import { EVENT_STREAM } from '../events/stream.js';
 import { masterCalls } from '../orchestrate/calls.js';
@@ -130,10 +130,10 @@ async function handle(msg: JsMsg, bindings: ReactorBinding[], mark: HandledMark,
 }
 
 /** The event's tag and data; anything else on the stream is logged and skipped. */
-function readEvent(msg: JsMsg, log: Logger): { tag: string; data: Record<string, unknown> } | null {
+function readEvent(msg: JsMsg, log: Logger): BusEvent | null {
   try {
-    const event = decodeJson(msg.data, `event ${msg.subject}`);
-    if (isRecord(event) && typeof event.tag === 'string' && isRecord(event.data)) return { tag: event.tag, data: event.data };
+    const event = busEventOf(decodeJson(msg.data, `event ${msg.subject}`));
+    if (event) return event;
     log.warn(`reactor: event ${msg.seq} on ${msg.subject} is not {tag, data}; skipped`);
   } catch (err) {
     log.warn(`reactor: event ${msg.seq} on ${msg.subject} skipped: ${describeError(err)}`);
