@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStatus } from '../minion/modules/supervisord/supervisorctl.js';
 import { callFunction } from './support/one-state.js';
-import { startSupervisord, type Supervisord } from './support/supervisord.js';
+import { sleepers, startSupervisord, type Supervisord } from './support/supervisord.js';
 
 test('status lines become {name: {state, reason}}', () => {
   assert.deepEqual(parseStatus('sleeper                          RUNNING   pid 12, uptime 0:00:03\nweb:web1                         STOPPED   Not started\nidle  STOPPED\n'), {
@@ -20,12 +20,7 @@ describe('supervisord functions on a real supervisord', () => {
   const state = (name: string) => parseStatus(sup.ctl('status', name))[name]?.state;
 
   before(async () => {
-    sup = await startSupervisord([
-      '[program:sleeper]', 'command=sleep 1000', 'autostart=false', 'startsecs=0',
-      '[program:web1]', 'command=sleep 1001', 'autostart=false', 'startsecs=0',
-      '[program:web2]', 'command=sleep 1002', 'autostart=false', 'startsecs=0',
-      '[group:web]', 'programs=web1,web2',
-    ].join('\n'));
+    sup = await startSupervisord(sleepers('sleeper'));
   });
   after(() => sup.stop());
 

@@ -6,7 +6,7 @@ import { parseStatus } from '../minion/modules/supervisord/supervisorctl.js';
 import { minionStates } from '../minion/states/registry.js';
 import { supervisordStates } from '../minion/states/supervisord.js';
 import { runState } from './support/one-state.js';
-import { startSupervisord, type Supervisord } from './support/supervisord.js';
+import { sleepers, startSupervisord, type Supervisord } from './support/supervisord.js';
 
 describe('supervisord states on a real supervisord', () => {
   let sup: Supervisord;
@@ -16,12 +16,7 @@ describe('supervisord states on a real supervisord', () => {
   const pid = (name: string) => sup.ctl('pid', name).trim();
 
   before(async () => {
-    sup = await startSupervisord([
-      '[program:app]', 'command=sleep 1000', 'autostart=false', 'startsecs=0',
-      '[program:web1]', 'command=sleep 1001', 'autostart=false', 'startsecs=0',
-      '[program:web2]', 'command=sleep 1002', 'autostart=false', 'startsecs=0',
-      '[group:web]', 'programs=web1,web2',
-    ].join('\n'));
+    sup = await startSupervisord(sleepers('app'));
   });
   after(() => sup.stop());
 

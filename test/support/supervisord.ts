@@ -17,6 +17,15 @@ export interface Supervisord {
   stop(): Promise<void>;
 }
 
+/** Programs that never start by themselves: `program` (sleep 1000) and group web of web1
+ * and web2 (sleep 1001 and 1002). */
+export const sleepers = (program: string): string => [
+  `[program:${program}]`, 'command=sleep 1000', 'autostart=false', 'startsecs=0',
+  '[program:web1]', 'command=sleep 1001', 'autostart=false', 'startsecs=0',
+  '[program:web2]', 'command=sleep 1002', 'autostart=false', 'startsecs=0',
+  '[group:web]', 'programs=web1,web2',
+].join('\n');
+
 /** Starts supervisord with `programs` (ini text of [program:x]/[group:y] sections). */
 export async function startSupervisord(programs: string): Promise<Supervisord> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'salt-ts-supervisord-')));
