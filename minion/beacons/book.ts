@@ -3,7 +3,7 @@
 // which the module may list but not change, as in Salt.
 import type { Pillar } from '../../shared/pillar/types.js';
 import { isRecord } from '../../shared/output/sorted-keys.js';
-import { beaconOwnOptions, flattenOptions } from './options.js';
+import { beaconOwnOptions, flattenOptions, moduleNameOf } from './options.js';
 import { availableBeacons, beaconModule } from './registry.js';
 
 export type BeaconsAction = 'list' | 'list_available' | 'add' | 'modify' | 'delete' | 'enable' | 'disable' | 'enable_beacon' | 'disable_beacon';
@@ -27,7 +27,7 @@ export type BeaconsReply = BeaconsResult | { beacons: Record<string, unknown> } 
 export function beaconProblem(name: string, config: unknown): string | null {
   const options = flattenOptions(config);
   if (!options) return `Configuration for ${name} beacon must be a list of dicts or a dict.`;
-  const moduleName = typeof options.beacon_module === 'string' ? options.beacon_module : name;
+  const moduleName = moduleNameOf(name, options);
   const module = beaconModule(moduleName);
   if (!module) return `Beacon "${moduleName}" is not available.`;
   if (options.interval !== undefined && !(Number(options.interval) > 0)) return `Beacon ${name}: interval must be a number of seconds above 0, got ${JSON.stringify(options.interval)}.`;

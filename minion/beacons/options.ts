@@ -30,6 +30,11 @@ export function beaconOwnOptions(options: BeaconOptions): BeaconOptions {
   return own;
 }
 
+/** The beacon module an entry runs: its beacon_module when it names one, else the entry's own name. */
+export function moduleNameOf(name: string, options: BeaconOptions): string {
+  return typeof options.beacon_module === 'string' ? options.beacon_module : name;
+}
+
 /** Seconds between polls (validated as a positive number before a beacon runs). */
 export function intervalOf(options: BeaconOptions): number {
   return options.interval === undefined ? DEFAULT_INTERVAL : Number(options.interval);

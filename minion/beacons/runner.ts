@@ -5,7 +5,7 @@
 // a tight loop, and never stops the others or the daemon.
 import type { FireMaster } from '../events/fire-master.js';
 import { beaconProblem, type BeaconBook } from './book.js';
-import { beaconOwnOptions, flattenOptions, intervalOf, isTrue } from './options.js';
+import { beaconOwnOptions, flattenOptions, intervalOf, isTrue, moduleNameOf } from './options.js';
 import { beaconModule } from './registry.js';
 import type { BeaconHost, BeaconInstance, BeaconOptions, BeaconReport } from './types.js';
 
@@ -66,7 +66,7 @@ export class BeaconRunner {
     // As in Salt, a state run closes the beacon (its watchers) until the run is over.
     if (isTrue(options.disable_during_state_run) && this.deps.stateRunning()) return this.close(entry);
     try {
-      entry.instance ??= beaconModule(typeof options.beacon_module === 'string' ? options.beacon_module : name)!.create(beaconOwnOptions(options), this.deps.host);
+      entry.instance ??= beaconModule(moduleNameOf(name, options))!.create(beaconOwnOptions(options), this.deps.host);
     } catch (err) {
       return this.logOnce(`${name}:create`, `beacon ${name} cannot start: ${(err as Error).message}`);
     }
