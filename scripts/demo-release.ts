@@ -60,10 +60,7 @@ async function run(args: string[]): Promise<boolean> {
 try {
   say(`starting a master (embedded nats-server on 127.0.0.1:${cluster.port}) under ${relative(ROOT, DEMO_DIR)}/`);
   await cluster.startMaster();
-  for (const spec of minions) {
-    cluster.writeMinion(spec);
-    cluster.startMinion(spec.id);
-  }
+  cluster.startMinions(minions);
   say(`starting minions ${minions.map((m) => m.id).join(', ')} (auto_accept: True)`);
   await cluster.waitForMinions(minions.map((m) => m.id));
   const repo = MorseRepo.create(DEMO_DIR);

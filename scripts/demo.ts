@@ -29,10 +29,7 @@ process.on('SIGTERM', stop);
 try {
   process.stdout.write(`starting a master (embedded nats-server on 127.0.0.1:${cluster.port}) under ${relative(ROOT, DEMO_DIR)}/\n`);
   await cluster.startMaster();
-  for (const spec of MINIONS) {
-    cluster.writeMinion(spec);
-    cluster.startMinion(spec.id);
-  }
+  cluster.startMinions(MINIONS);
   process.stdout.write(`starting minions ${MINIONS.map((m) => m.id).join(', ')} (auto_accept: True)\n`);
   await cluster.waitForMinions(MINIONS.map((m) => m.id));
 

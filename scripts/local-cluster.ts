@@ -130,6 +130,14 @@ export class LocalCluster {
     return child;
   }
 
+  /** Writes each spec's config folder and starts its minion. */
+  startMinions(specs: MinionSpec[]): void {
+    for (const spec of specs) {
+      this.writeMinion(spec);
+      this.startMinion(spec.id);
+    }
+  }
+
   async stopMinion(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     await stopProcess(child, signal);
   }

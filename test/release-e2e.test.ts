@@ -71,10 +71,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     const cluster: LocalCluster = fleet();
     repo = MorseRepo.create(cluster.dir);
     hosts = await morseHosts(cluster, 3);
-    for (const spec of [...hosts.apps, hosts.lb]) {
-      cluster.writeMinion(spec);
-      cluster.startMinion(spec.id);
-    }
+    cluster.startMinions([...hosts.apps, hosts.lb]);
     await cluster.waitForMinions([...appIds(), lb().id]);
 
     const res = await orchestrate('deploy-environment', {});

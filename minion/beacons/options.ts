@@ -4,7 +4,7 @@ import { isRecord } from '../../shared/output/sorted-keys.js';
 import type { BeaconOptions } from './types.js';
 
 /** Seconds between polls when a beacon sets no interval. */
-export const DEFAULT_INTERVAL = 10;
+const DEFAULT_INTERVAL = 10;
 
 /** Options the runner reads; a beacon never sees them. */
 const RUNNER_OPTIONS = ['interval', 'enabled', 'disable_during_state_run', 'run_once', 'beacon_module'] as const;

@@ -10,7 +10,7 @@ import type { BeaconModule, BeaconOptions, BeaconReport } from './types.js';
 const COMM_LIMIT = 15;
 
 /** The names of the running processes, as psutil's Process.name() gives them. */
-export async function processNames(): Promise<Set<string>> {
+async function processNames(): Promise<Set<string>> {
   const names = new Set<string>();
   // One file at a time: thousands of reads at once could run out of file descriptors,
   // and a process missed that way would look stopped.

@@ -7,7 +7,7 @@ import { sendReturn, type ReceiverDeps } from '../jobs/receive.js';
 import type { JobPlan } from '../../shared/schedule/item.js';
 
 /** Who a scheduled job runs for, in saltutil.running (Salt shows the job's schedule name there instead). */
-export const SCHEDULER_USER = 'Scheduler';
+const SCHEDULER_USER = 'Scheduler';
 
 export interface ScheduledReturn extends JobReturn {
   schedule: string;

@@ -42,7 +42,7 @@ export interface JobPlan {
 const INTERVAL_UNITS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
 
 /** Salt's default `once_fmt`. */
-export const DEFAULT_ONCE_FMT = '%Y-%m-%dT%H:%M:%S';
+const DEFAULT_ONCE_FMT = '%Y-%m-%dT%H:%M:%S';
 
 /** The plan of schedule entry `name`; an error naming the job and the option when it is wrong. */
 export function planOf(name: string, entry: unknown): JobPlan {

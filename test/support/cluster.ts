@@ -19,10 +19,7 @@ export function useFleet(name: string, minions: MinionSpec[], opts: FleetOptions
     dir = mkdtempSync(join(tmpdir(), `salt-ts-${name}-`));
     cluster = await LocalCluster.create(dir, { auto_accept: true, ...opts.master });
     await cluster.startMaster();
-    for (const spec of minions) {
-      cluster.writeMinion(spec);
-      cluster.startMinion(spec.id);
-    }
+    cluster.startMinions(minions);
     if (cluster.autoAccepts) await cluster.waitForMinions(minions.map((m) => m.id));
   });
   after(async () => {
