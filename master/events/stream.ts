@@ -1,7 +1,7 @@
 // The event bus's memory: a JetStream stream holding every event (`salt.event.>`) for
 // `keep_events` hours, so a reactor or watcher that was down catches up on what it missed.
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, jetstreamManager, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
 import { Subjects } from '../../shared/protocol/subjects.js';
 
 export const EVENT_STREAM = 'SALT_EVENTS';
@@ -21,11 +21,14 @@ export async function ensureEventStream(nc: NatsConnection, keepHours: number): 
     await jsm.streams.info(EVENT_STREAM);
     await jsm.streams.update(EVENT_STREAM, config);
   } catch (err) {
-    if (!isStreamNotFound(err)) throw err;
+    if (!isJetStreamNotFound(err)) throw err;
     await jsm.streams.add(config);
   }
 }
 
-function isStreamNotFound(err: unknown): boolean {
-  return err instanceof Error && /stream not found/i.test(err.message);
+const NOT_FOUND: number[] = [JetStreamApiCodes.StreamNotFound, JetStreamApiCodes.ConsumerNotFound];
+
+/** Whether a JetStream API call failed because its stream or consumer does not exist. */
+export function isJetStreamNotFound(err: unknown): boolean {
+  return err instanceof JetStreamApiError && NOT_FOUND.includes(err.code);
 }

@@ -5,7 +5,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { Subjects } from '../../shared/protocol/subjects.js';
-import { EVENT_STREAM } from '../events/stream.js';
+import { EVENT_STREAM, isJetStreamNotFound } from '../events/stream.js';
 
 export const REACTOR_DURABLE = 'salt-ts-reactor';
 
@@ -14,7 +14,7 @@ const ACK_WAIT_NS = 10e9;
 
 export async function ensureReactorConsumer(nc: NatsConnection, since: Date): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  const exists = await jsm.consumers.info(EVENT_STREAM, REACTOR_DURABLE).then(() => true, (err) => (isNotFound(err) ? false : Promise.reject(err)));
+  const exists = await jsm.consumers.info(EVENT_STREAM, REACTOR_DURABLE).then(() => true, (err) => (isJetStreamNotFound(err) ? false : Promise.reject(err)));
   if (exists) return;
   await jsm.consumers.add(EVENT_STREAM, {
     durable_name: REACTOR_DURABLE,
@@ -29,15 +29,11 @@ export async function ensureReactorConsumer(nc: NatsConnection, since: Date): Pr
 /** Whether a consumer was removed. */
 export async function removeReactorConsumer(nc: NatsConnection): Promise<boolean> {
   const jsm = await jetstreamManager(nc);
-  return jsm.consumers.delete(EVENT_STREAM, REACTOR_DURABLE).catch((err) => (isNotFound(err) ? false : Promise.reject(err)));
+  return jsm.consumers.delete(EVENT_STREAM, REACTOR_DURABLE).catch((err) => (isJetStreamNotFound(err) ? false : Promise.reject(err)));
 }
 
 /** The stream's creation time, which tells one stream from a later one of the same name. */
 export async function streamCreated(nc: NatsConnection): Promise<string> {
   const jsm = await jetstreamManager(nc);
   return (await jsm.streams.info(EVENT_STREAM)).created;
-}
-
-function isNotFound(err: unknown): boolean {
-  return err instanceof Error && /not found/i.test(err.message);
 }
