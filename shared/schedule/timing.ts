@@ -31,10 +31,8 @@ export function nextDue(trigger: Trigger, last: number, now: number): number | n
   return dueAfter(trigger, Math.max(last, now));
 }
 
-function dueAfter(trigger: Trigger, after: number): number | null {
+function dueAfter(trigger: Exclude<Trigger, { kind: 'interval' }>, after: number): number | null {
   switch (trigger.kind) {
-    case 'interval':
-      return after + trigger.ms;
     case 'cron':
       return new Cron(trigger.expression, { paused: true }).nextRun(new Date(after))?.getTime() ?? null;
     case 'once':
