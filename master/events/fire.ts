@@ -6,7 +6,7 @@ import { encodeJson } from '../../shared/json-codec.js';
 export type FireEvent = (tag: string, data: Record<string, unknown>) => void;
 
 /** Salt's `_stamp`: UTC as Python's isoformat() prints it, microseconds and no zone. */
-export function eventStamp(at: Date): string {
+function eventStamp(at: Date): string {
   return at.toISOString().slice(0, 23) + '000';
 }
 

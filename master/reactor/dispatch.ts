@@ -13,7 +13,7 @@ import { reactionArgs, type Reaction } from './reactions.js';
 import { runWheel, type WheelContext } from './wheel.js';
 
 /** The user Salt's reactor runs jobs as. */
-export const REACTOR_USER = 'Reactor';
+const REACTOR_USER = 'Reactor';
 
 export interface DispatchContext {
   nc: NatsConnection;

@@ -5,7 +5,7 @@ import type { ParsedArgs } from '../../shared/args.js';
 import { SaltTsError } from '../../shared/errors.js';
 import { isRecord } from '../../shared/output/sorted-keys.js';
 
-export const REACTION_KINDS = ['local', 'runner', 'wheel', 'caller'] as const;
+const REACTION_KINDS = ['local', 'runner', 'wheel', 'caller'] as const;
 export type ReactionKind = (typeof REACTION_KINDS)[number];
 
 export interface Reaction {

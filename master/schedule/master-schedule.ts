@@ -21,7 +21,7 @@ export function startMasterSchedule(deps: MasterScheduleDeps): Scheduler {
 }
 
 /** Runs the plan's runner with its args and kwargs; a failing runner is logged with its result. */
-export function runnerJob(deps: MasterScheduleDeps): (plan: JobPlan) => Promise<void> {
+function runnerJob(deps: MasterScheduleDeps): (plan: JobPlan) => Promise<void> {
   return async (plan) => {
     const runner = findRunner(plan.function);
     if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `master schedule job '${plan.name}': no runner named '${plan.function}'`);
