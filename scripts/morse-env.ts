@@ -101,10 +101,13 @@ export async function morseHosts(cluster: LocalCluster, appCount: number): Promi
   return { apps, lb, lbPort };
 }
 
+/** The folder of the supervisord the states run on a minion (pillar supervisord:dir under its srv_root). */
+export const supervisordDir = (cluster: LocalCluster, id: string): string => join(cluster.minionDir(id), 'srv/supervisord');
+
 /** Shuts down the supervisord (and so the programs) the states started for each minion, if any. */
 export async function stopSupervisords(cluster: LocalCluster, ids: string[]): Promise<void> {
   await Promise.all(ids.map(async (id) => {
-    const dir = join(cluster.minionDir(id), 'srv/supervisord');
+    const dir = supervisordDir(cluster, id);
     const pidFile = join(dir, 'supervisord.pid');
     if (!existsSync(pidFile)) return;
     const pid = Number(readFileSync(pidFile, 'utf8').trim());

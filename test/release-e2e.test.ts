@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MorseRepo, morseHosts, morseMasterOptions, setAppVersion, stopSupervisords, type MorseHosts } from '../scripts/morse-env.js';
+import { MorseRepo, morseHosts, morseMasterOptions, setAppVersion, stopSupervisords, supervisordDir, type MorseHosts } from '../scripts/morse-env.js';
 import type { LocalCluster } from '../scripts/local-cluster.js';
 import { useFleet } from './support/cluster.js';
 import { httpGet } from './support/http-get.js';
@@ -39,7 +39,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   const appPort = (id: string) => (hosts!.apps.find((a) => a.id === id)!.grains as { morse_port: number }).morse_port;
   const health = async (id: string) => JSON.parse((await httpGet(appPort(id), '/health')).body) as { status: string; version: string; rev: string };
   const programPid = (id: string) =>
-    spawnSync('supervisorctl', ['-c', join(fleet().minionDir(id), 'srv/supervisord/supervisord.conf'), 'pid', 'morse'], { encoding: 'utf8' }).stdout.trim();
+    spawnSync('supervisorctl', ['-c', join(supervisordDir(fleet(), id), 'supervisord.conf'), 'pid', 'morse'], { encoding: 'utf8' }).stdout.trim();
 
   const orchestrate = async (name: string, pillar: Record<string, unknown>, ...extra: string[]) => {
     const res = await fleet().cli('salt-ts-run', ['orchestrate', name, 'pillarenv=prod', `pillar=${JSON.stringify({ morse: { repo: repo.url, ...pillar } })}`, ...extra, '--out', 'json'], 240_000);
