@@ -43,8 +43,12 @@ export class BeaconBook {
 
   /** Pillar beacons, then the config's over them (Salt's order); `enabled` is the switch for all. */
   merged(includePillar = true, includeOpts = true): Record<string, unknown> {
+    return { ...(includePillar ? this.pillarBeacons() : {}), ...(includeOpts ? this.opts : {}) };
+  }
+
+  private pillarBeacons(): Record<string, unknown> {
     const fromPillar = this.pillar().beacons;
-    return { ...(includePillar && isRecord(fromPillar) ? fromPillar : {}), ...(includeOpts ? this.opts : {}) };
+    return isRecord(fromPillar) ? fromPillar : {};
   }
 
   handle(request: BeaconsRequest): BeaconsReply {
@@ -91,7 +95,7 @@ export class BeaconBook {
 
   /** Runs a change on a beacon of the config; pillar beacons and unknown names are refused. */
   private change(name: string, verb: string, apply: () => BeaconsResult | undefined, done: string): BeaconsResult {
-    if (isRecord(this.pillar().beacons) && Object.hasOwn(this.pillar().beacons as object, name)) {
+    if (Object.hasOwn(this.pillarBeacons(), name)) {
       return { result: false, comment: `Cannot ${verb} beacon item ${name}, it is configured in pillar.` };
     }
     if (!Object.hasOwn(this.opts, name) || name === 'enabled') return { result: false, comment: `Beacon ${name} is not configured.` };
