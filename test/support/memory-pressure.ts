@@ -11,7 +11,7 @@ export interface MemoryHog {
 
 /** Points of room between the host's use now and the threshold: the suite runs two test
  * files at once, and a fleet starting or stopping beside this test moves use by a few points. */
-export const MEMORY_MARGIN = 6;
+const MEMORY_MARGIN = 6;
 
 /** A memusage percent MEMORY_MARGIN points over what the host uses now. */
 export async function thresholdAboveNow(): Promise<number> {
