@@ -33,7 +33,8 @@ interface Entry {
 
 export class BeaconRunner {
   private readonly entries = new Map<string, Entry>();
-  private readonly logged = new Set<string>();
+  /** The last problem logged per beacon, so a problem that persists is logged once and one that comes back after a good reading is logged again. */
+  private readonly logged = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: BeaconRunnerDeps) {}
@@ -58,7 +59,7 @@ export class BeaconRunner {
 
   private visit(name: string, config: unknown): void {
     const entry = this.entryFor(name, config);
-    if (entry.problem) return this.logOnce(`${name}:${entry.problem}`, `beacon ${name} is not run: ${entry.problem}`);
+    if (entry.problem) return this.logOnce(name, `beacon ${name} is not run: ${entry.problem}`);
     const options = entry.options!;
     if (options.enabled === false) return this.close(entry);
     if (entry.busy || Date.now() < entry.due) return;
@@ -68,16 +69,17 @@ export class BeaconRunner {
     try {
       entry.instance ??= beaconModule(moduleNameOf(name, options))!.create(beaconOwnOptions(options), this.deps.host);
     } catch (err) {
-      return this.logOnce(`${name}:create`, `beacon ${name} cannot start: ${(err as Error).message}`);
+      return this.logOnce(name, `beacon ${name} cannot start: ${(err as Error).message}`);
     }
     entry.busy = true;
     entry.instance
       .poll()
       .then((reports) => {
+        this.logged.delete(name);
         this.send(name, reports);
         if (isTrue(options.run_once)) this.deps.book.handle({ action: 'disable_beacon', name });
       })
-      .catch((err: unknown) => this.logOnce(`${name}:poll:${String(err)}`, `beacon ${name} could not take its reading: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) => this.logOnce(name, `beacon ${name} could not take its reading: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => (entry.busy = false));
   }
 
@@ -107,11 +109,12 @@ export class BeaconRunner {
     const entry = this.entries.get(name);
     if (entry) this.close(entry);
     this.entries.delete(name);
+    this.logged.delete(name);
   }
 
-  private logOnce(key: string, message: string): void {
-    if (this.logged.has(key)) return;
-    this.logged.add(key);
+  private logOnce(name: string, message: string): void {
+    if (this.logged.get(name) === message) return;
+    this.logged.set(name, message);
     this.deps.host.log.warn(message);
   }
 }
