@@ -8,7 +8,7 @@ import type { MasterConfig } from '../../shared/config/load.js';
 import { describeError, SaltTsError } from '../../shared/errors.js';
 import { publishJob, type PublishedJob } from '../client/publish.js';
 import { targetType } from '../orchestrate/minion-job.js';
-import { findRunner } from '../runners/registry.js';
+import { requireRunner } from '../runners/registry.js';
 import { reactionArgs, type Reaction } from './reactions.js';
 import { runWheel, type WheelContext } from './wheel.js';
 
@@ -30,8 +30,7 @@ export async function dispatchReaction(reaction: Reaction, data: Record<string, 
     case 'caller':
       return publishReaction(reaction, reaction.kind === 'caller' ? callerTarget(reaction, data) : reaction.settings, args, ctx);
     case 'runner': {
-      const runner = findRunner(reaction.fun);
-      if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `reaction '${reaction.id}': no runner named '${reaction.fun}'`);
+      const runner = requireRunner(reaction.fun, `reaction '${reaction.id}'`);
       runner.run({ config: ctx.config, nc: ctx.nc, args }).then(
         (result) => {
           if ((runner.retcode?.(result) ?? 0) > 0) ctx.failed(reaction, `runner ${reaction.fun} failed`, { return: result });

@@ -1,4 +1,5 @@
 // Every runner module, by `module.function` name.
+import { SaltTsError } from '../../shared/errors.js';
 import type { RunnerFunction, RunnerModule } from './types.js';
 import { manageRunner } from './manage.js';
 import { jobsRunner } from './jobs.js';
@@ -15,6 +16,13 @@ export function findRunner(fullName: string): RunnerFunction | undefined {
   if (Object.hasOwn(BARE, fullName)) return BARE[fullName];
   const [mod, fn] = fullName.split('.', 2);
   return RUNNERS.find((r) => r.name === mod)?.functions[fn ?? ''];
+}
+
+/** The runner named `fullName`, or an error saying `who` asked for one that does not exist. */
+export function requireRunner(fullName: string, who: string): RunnerFunction {
+  const runner = findRunner(fullName);
+  if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `${who}: no runner named '${fullName}'`);
+  return runner;
 }
 
 export function runnerNames(): string[] {

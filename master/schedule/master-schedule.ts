@@ -3,10 +3,9 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { MasterConfig } from '../../shared/config/load.js';
 import type { Logger } from '../../shared/log.js';
-import { SaltTsError } from '../../shared/errors.js';
 import type { JobPlan } from '../../shared/schedule/item.js';
 import { Scheduler } from '../../shared/schedule/scheduler.js';
-import { findRunner } from '../runners/registry.js';
+import { requireRunner } from '../runners/registry.js';
 
 export interface MasterScheduleDeps {
   config: MasterConfig;
@@ -23,8 +22,7 @@ export function startMasterSchedule(deps: MasterScheduleDeps): Scheduler {
 /** Runs the plan's runner with its args and kwargs; a failing runner is logged with its result. */
 function runnerJob(deps: MasterScheduleDeps): (plan: JobPlan) => Promise<void> {
   return async (plan) => {
-    const runner = findRunner(plan.function);
-    if (!runner) throw new SaltTsError('SALTTS_UNKNOWN_FUNCTION', `master schedule job '${plan.name}': no runner named '${plan.function}'`);
+    const runner = requireRunner(plan.function, `master schedule job '${plan.name}'`);
     deps.log.info(`master schedule job ${plan.name}: running ${plan.function}`);
     const result = await runner.run({ config: deps.config, nc: deps.nc, args: { arg: plan.args, kwarg: plan.kwargs } });
     if ((runner.retcode?.(result) ?? 0) > 0) deps.log.error(`master schedule job ${plan.name}: ${plan.function} failed: ${JSON.stringify(result)}`);
