@@ -7,7 +7,6 @@ import type { Logger } from '../../shared/log.js';
 import { decodeJson } from '../../shared/json-codec.js';
 import { describeError } from '../../shared/errors.js';
 import { parseJobReturn, type JobReturn } from '../../shared/protocol/messages.js';
-import { Reader } from '../../shared/protocol/validate.js';
 import { parseReturnSubject, Subjects } from '../../shared/protocol/subjects.js';
 import type { FireEvent } from '../events/fire.js';
 import type { ReturnTracker } from './tracker.js';
@@ -23,17 +22,16 @@ export function serveReturns(nc: NatsConnection, tracker: ReturnTracker, cache: 
       const from = parseReturnSubject(msg.subject);
       if (!from) return;
       try {
-        const data = decodeJson(msg.data, `return from ${from.id}`);
-        const ret = parseJobReturn(data);
+        const ret = parseJobReturn(decodeJson(msg.data, `return from ${from.id}`));
         if (ret.jid !== from.jid) throw new Error(`return from ${from.id} names job ${ret.jid} on the subject of job ${from.jid}`);
-        const schedule = Reader.of(`return from ${from.id}`, data).optionalString('schedule');
+        const { schedule } = ret;
         // A return someone waits for is of a published job: no need to look for its load.
         if (!tracker.deliver(from.id, ret) && !cache.hasLoad(ret.jid)) {
           if (schedule === undefined) throw new Error(`return from ${from.id} for job ${ret.jid}, which the master never published`);
           void cache.saveLoad(scheduledLoad(from.id, ret, schedule));
         }
         void cache.saveReturn(from.id, ret);
-        fire(`salt/job/${ret.jid}/ret/${from.id}`, { id: from.id, ...ret, ...(schedule === undefined ? {} : { schedule }) });
+        fire(`salt/job/${ret.jid}/ret/${from.id}`, { id: from.id, ...ret });
       } catch (err) {
         log.warn(`dropped a return: ${describeError(err)}`);
       }

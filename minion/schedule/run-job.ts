@@ -9,10 +9,6 @@ import type { JobPlan } from '../../shared/schedule/item.js';
 /** Who a scheduled job runs for, in saltutil.running (Salt shows the job's schedule name there instead). */
 const SCHEDULER_USER = 'Scheduler';
 
-export interface ScheduledReturn extends JobReturn {
-  schedule: string;
-}
-
 export function scheduledJobRunner(deps: ReceiverDeps & { jids: JidGenerator }): (plan: JobPlan) => Promise<void> {
   return async (plan) => {
     const jid = deps.jids.next();
@@ -24,7 +20,7 @@ export function scheduledJobRunner(deps: ReceiverDeps & { jids: JidGenerator }):
     if (!plan.return_job) return;
     // Salt's fun_args of a scheduled job: its args, then its kwargs as one plain dict.
     const funArgs = Object.keys(plan.kwargs).length ? [...plan.args, plan.kwargs] : plan.args;
-    const ret: ScheduledReturn = { jid, fun: plan.function, fun_args: funArgs, ...outcome, schedule: plan.name };
+    const ret: JobReturn = { jid, fun: plan.function, fun_args: funArgs, ...outcome, schedule: plan.name };
     sendReturn(deps, ret);
   };
 }

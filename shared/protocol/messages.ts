@@ -94,10 +94,13 @@ export interface JobReturn {
   return: unknown;
   retcode: number;
   success: boolean;
+  /** Set when the minion's scheduler ran the job: the schedule entry's name (Salt marks it so). */
+  schedule?: string;
 }
 
 export function parseJobReturn(v: unknown): JobReturn {
   const r = Reader.of('job return', v);
+  const schedule = r.optionalString('schedule');
   return {
     jid: r.string('jid', JID_PATTERN),
     fun: Array.isArray(r.any('fun')) ? r.stringList('fun') : r.string('fun'),
@@ -105,6 +108,7 @@ export function parseJobReturn(v: unknown): JobReturn {
     return: r.any('return'),
     retcode: r.integer('retcode'),
     success: r.boolean('success'),
+    ...(schedule === undefined ? {} : { schedule }),
   };
 }
 
