@@ -10,6 +10,7 @@ import { describeError } from '../../shared/errors.js';
 import { parseMinionEvent } from '../../shared/protocol/messages.js';
 import { parseMinionNoticeSubject, Subjects } from '../../shared/protocol/subjects.js';
 import { JID_PATTERN } from '../../shared/jid.js';
+import { parseStateEventTag } from '../../shared/protocol/state-event-tags.js';
 import type { FireEvent } from './fire.js';
 
 const beaconPrefix = (id: string) => `salt/beacon/${id}/`;
@@ -17,9 +18,8 @@ const beaconPrefix = (id: string) => `salt/beacon/${id}/`;
 /** The jid of a state run's own event (`salt/state_result/<jid>/<id>/...` for fire_event,
  * `salt/job/<jid>/prog/<id>/...` for state_events) sent by minion `id`, else null. */
 function stateEventJid(id: string, tag: string): string | null {
-  const parts = tag.split('/');
-  const [jid, owner] = parts[1] === 'state_result' ? [parts[2], parts[3]] : parts[1] === 'job' && parts[3] === 'prog' ? [parts[2], parts[4]] : [];
-  return jid !== undefined && JID_PATTERN.test(jid) && owner === id && parts.length > 4 ? jid : null;
+  const named = parseStateEventTag(tag);
+  return named && JID_PATTERN.test(named.jid) && named.id === id ? named.jid : null;
 }
 
 /** Null when minion `id` may fire `tag`, else why not. */

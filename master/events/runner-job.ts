@@ -5,6 +5,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { JobCache } from '../jobs/cache.js';
 import type { LowChunk, StateResult } from '../../shared/state/types.js';
+import { stateProgressTag } from '../../shared/protocol/state-event-tags.js';
 import { eventFirer, type FireEvent } from './fire.js';
 
 export interface RunnerJobSpec {
@@ -41,11 +42,11 @@ export class RunnerJob {
   /** Salt's state_events for a state run of `total` states: each step's start, and its
    * result (with duration) on `salt/job/<jid>/prog/<id>/<run_num>` as {ret, len}. */
   stateEvents(total: number): { onStart(chunk: LowChunk): void; onResult(key: string, result: StateResult): void } {
-    const prefix = `salt/job/${this.spec.jid}/prog/${this.spec.id}`;
+    const tag = (last: string | number) => stateProgressTag(this.spec.jid, this.spec.id, last);
     return {
       onStart: (chunk) =>
-        this.fire(`${prefix}/start`, { __id__: chunk.__id__, name: chunk.name, state: `${chunk.state}.${chunk.fun}`, __sls__: chunk.__sls__, len: total }),
-      onResult: (_key, result) => this.fire(`${prefix}/${result.__run_num__}`, { ret: result, len: total }),
+        this.fire(tag('start'), { __id__: chunk.__id__, name: chunk.name, state: `${chunk.state}.${chunk.fun}`, __sls__: chunk.__sls__, len: total }),
+      onResult: (_key, result) => this.fire(tag(result.__run_num__), { ret: result, len: total }),
     };
   }
 
