@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fsSize } from 'systeminformation';
 import { useFleet } from './support/cluster.js';
-import { joinEventBus, masterPki, type BusEvent, type EventBus } from './support/event-bus.js';
+import { joinEventBus, type BusEvent, type EventBus } from './support/event-bus.js';
 import { HOG_PERCENT, startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
 import { withHostLock } from './support/host-lock.js';
 import { returnsOf } from './support/returns.js';
@@ -153,7 +153,7 @@ mail-ops:
   });
 
   before(async () => {
-    bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, masterPki(fleet().masterDir));
+    bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, fleet().masterDir);
   });
 
   const salt = async (id: string, ...args: string[]) => {

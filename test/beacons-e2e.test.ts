@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { useFleet } from './support/cluster.js';
-import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
+import { joinEventBus, type EventBus } from './support/event-bus.js';
 import { HOG_PERCENT, startMemoryHog, thresholdAboveNow } from './support/memory-pressure.js';
 import { withHostLock } from './support/host-lock.js';
 import { returnsOf } from './support/returns.js';
@@ -50,7 +50,7 @@ describe('beacons, end to end', () => {
     { id: 'bcn1', options: { beacons: { inotify: [{ files: { [watched]: { mask: ['create', 'modify'] } } }, EVERY_SECOND] } } },
   ]);
   before(async () => {
-    bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, masterPki(fleet().masterDir));
+    bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, fleet().masterDir);
   });
 
   const salt = async (...args: string[]) => {

@@ -9,7 +9,7 @@ import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { useFleet } from './support/cluster.js';
 import { FAILING_STEP_ORCH } from './support/orch-fixtures.js';
-import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
+import { joinEventBus, type EventBus } from './support/event-bus.js';
 
 type StateResults = Record<string, { result: boolean | null; changes: Record<string, unknown>; comment: string; __id__: string; __run_num__: number; duration: number }>;
 
@@ -43,7 +43,7 @@ describe('orchestration on the event bus', () => {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);
     }
-    bus = await joinEventBus(`127.0.0.1:${fleet().port}`, masterPki(fleet().masterDir));
+    bus = await joinEventBus(`127.0.0.1:${fleet().port}`, fleet().masterDir);
   });
   after(async () => bus?.close().catch(() => undefined)); // the fleet may have stopped first
 

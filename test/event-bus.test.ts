@@ -7,12 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import { useFleet } from './support/cluster.js';
-import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
+import { connectAsMaster, joinEventBus, type EventBus } from './support/event-bus.js';
 import { BINS, runNode, type CliResult } from '../scripts/local-cluster.js';
-import { ensureMasterCredentials } from '../master/credentials.js';
 import { EVENT_STREAM } from '../master/events/stream.js';
 import { Subjects } from '../shared/protocol/subjects.js';
 
@@ -25,7 +23,7 @@ describe('event bus', () => {
   const fleet = useFleet('events', [{ id: 'web1' }, { id: 'web2' }]);
   let bus: EventBus;
   before(async () => {
-    bus = await joinEventBus(`127.0.0.1:${fleet().port}`, masterPki(fleet().masterDir));
+    bus = await joinEventBus(`127.0.0.1:${fleet().port}`, fleet().masterDir);
   });
   after(async () => bus?.close().catch(() => undefined)); // the fleet may have stopped first
 
@@ -122,7 +120,7 @@ describe('event bus', () => {
     const sent = await call('web2', ['event.send', tag, '{"n": 1}']);
     assert.deepEqual(JSON.parse(sent.stdout), { local: true }, sent.stderr);
     await live;
-    const nc = await connect({ servers: `127.0.0.1:${fleet().port}`, authenticator: nkeyAuthenticator(ensureMasterCredentials(masterPki(fleet().masterDir)).master.getSeed()) });
+    const nc = await connectAsMaster(`127.0.0.1:${fleet().port}`, fleet().masterDir);
     try {
       const consumer = await jetstream(nc).consumers.get(EVENT_STREAM, { filter_subjects: Subjects.event(tag) });
       const msg = await consumer.next({ expires: 5_000 });

@@ -10,13 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
-import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { freePort, LocalCluster } from '../scripts/local-cluster.js';
-import { ensureMasterCredentials } from '../master/credentials.js';
 import { EVENT_STREAM } from '../master/events/stream.js';
 import { REACTOR_DURABLE } from '../master/reactor/consumer.js';
 import { Subjects } from '../shared/protocol/subjects.js';
-import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
+import { connectAsMaster, joinEventBus, type EventBus } from './support/event-bus.js';
 import { ExternalNats } from './support/external-nats.js';
 
 describe('reactor across a master restart', () => {
@@ -46,7 +44,7 @@ append-line:
     cluster.writeMinion({ id: 'm1', options: { nats_url: url } });
     cluster.startMinion('m1');
     await cluster.waitForMinions(['m1']);
-    bus = await joinEventBus(url, masterPki(cluster.masterDir));
+    bus = await joinEventBus(url, cluster.masterDir);
   });
 
   after(async () => {
@@ -84,7 +82,7 @@ append-line:
   test('events the broker delivers again after a restart are not reacted to twice', async () => {
     await cluster.stopMaster();
     // Rewind the reactor's consumer to the first event, as if the master had never acknowledged it.
-    const nc = await connect({ servers: url, authenticator: nkeyAuthenticator(ensureMasterCredentials(masterPki(cluster.masterDir)).master.getSeed()) });
+    const nc = await connectAsMaster(url, cluster.masterDir);
     try {
       const jsm = await jetstreamManager(nc);
       const first = await jsm.streams.getMessage(EVENT_STREAM, { last_by_subj: Subjects.event('test/restart/before') });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { useFleet } from './support/cluster.js';
-import { joinEventBus, masterPki, type EventBus } from './support/event-bus.js';
+import { joinEventBus, type EventBus } from './support/event-bus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'salt-ts-reactor-files-'));
 const out = join(work, 'out');
@@ -120,7 +120,7 @@ describe('reactor', () => {
   });
 
   before(async () => {
-    bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, masterPki(fleet().masterDir));
+    bus = await joinEventBus(`nats://127.0.0.1:${fleet().port}`, fleet().masterDir);
   });
 
   async function waitForFile(path: string, timeoutMs = 30_000): Promise<string> {

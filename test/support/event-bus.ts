@@ -23,9 +23,14 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-export async function joinEventBus(url: string, masterPkiDir: string): Promise<EventBus> {
-  const seed = ensureMasterCredentials(masterPkiDir).master.getSeed();
-  const nc: NatsConnection = await connect({ servers: url, authenticator: nkeyAuthenticator(seed), name: 'salt-ts-test-bus' });
+/** A NATS connection with the credential of the master whose config folder is `masterDir` (in a LocalCluster). */
+export function connectAsMaster(url: string, masterDir: string, name?: string): Promise<NatsConnection> {
+  const seed = ensureMasterCredentials(join(masterDir, 'pki')).master.getSeed();
+  return connect({ servers: url, authenticator: nkeyAuthenticator(seed), name });
+}
+
+export async function joinEventBus(url: string, masterDir: string): Promise<EventBus> {
+  const nc = await connectAsMaster(url, masterDir, 'salt-ts-test-bus');
   const seen: BusEvent[] = [];
   const waiters = new Set<() => void>();
   nc.subscribe(Subjects.eventsAll, {
@@ -61,6 +66,3 @@ export async function joinEventBus(url: string, masterPkiDir: string): Promise<E
     },
   };
 }
-
-/** The master's pki folder in a LocalCluster. */
-export const masterPki = (masterDir: string) => join(masterDir, 'pki');
