@@ -20,7 +20,6 @@ export interface MailServerOptions {
 }
 
 export interface TestMailServer {
-  host: string;
   port: number;
   /** host:port, as smtp.send_msg takes it in `server`. */
   address: string;
@@ -65,7 +64,6 @@ export async function startMailServer(options: MailServerOptions = {}): Promise<
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
-    host: '127.0.0.1',
     port,
     address: `127.0.0.1:${port}`,
     mails,
