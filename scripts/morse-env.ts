@@ -79,6 +79,8 @@ export interface MorseHosts {
   lb: MinionSpec;
   /** Where the load balancer's frontend listens. */
   lbPort: number;
+  /** Where its admin API (haproxy's stats socket) listens. */
+  lbAdminPort: number;
 }
 
 /** App servers app1..appN and load balancer lb1, each with its folder as srv_root and free loopback ports. */
@@ -96,9 +98,9 @@ export async function morseHosts(cluster: LocalCluster, appCount: number): Promi
     const id = `app${i}`;
     apps.push({ id, grains: { roles: ['app'], srv_root: cluster.minionDir(id), morse_port: await port() } });
   }
-  const lbPort = await port();
-  const lb: MinionSpec = { id: 'lb1', grains: { roles: ['lb'], srv_root: cluster.minionDir('lb1'), lb_port: lbPort, lb_admin_port: await port() } };
-  return { apps, lb, lbPort };
+  const [lbPort, lbAdminPort] = [await port(), await port()];
+  const lb: MinionSpec = { id: 'lb1', grains: { roles: ['lb'], srv_root: cluster.minionDir('lb1'), lb_port: lbPort, lb_admin_port: lbAdminPort } };
+  return { apps, lb, lbPort, lbAdminPort };
 }
 
 /** The folder of the supervisord the states run on a minion (pillar supervisord:dir under its srv_root). */

@@ -34,7 +34,6 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     rmSync(trees, { recursive: true, force: true });
   });
   const fleet = useFleet('release', [], { master: morseMasterOptions(trees) });
-  const lb = () => hosts!.lb;
   const appIds = () => hosts!.apps.map((a) => a.id);
   const appPort = (id: string) => (hosts!.apps.find((a) => a.id === id)!.grains as { morse_port: number }).morse_port;
   const health = async (id: string) => JSON.parse((await httpGet(appPort(id), '/health')).body) as { status: string; version: string; rev: string };
@@ -58,7 +57,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
   /** Requests haproxy had to send again (retries, redispatches) or could not connect for, over all app servers:
    * none when every server was drained before it stopped. */
   const haproxyRetries = async () => {
-    const rows = serverRows(parseStat(await sendCommand(`127.0.0.1:${(lb().grains as { lb_admin_port: number }).lb_admin_port}`, 'show stat')), 'morse');
+    const rows = serverRows(parseStat(await sendCommand(`127.0.0.1:${hosts!.lbAdminPort}`, 'show stat')), 'morse');
     return rows.reduce((sum, row) => sum + Number(row.wretr || 0) + Number(row.wredis || 0) + Number(row.econ || 0), 0);
   };
   const reportLoad = (t: { diagnostic(message: string): void }, what: string, load: LoadReport, seconds: number) => {
@@ -72,7 +71,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
     repo = MorseRepo.create(cluster.dir);
     hosts = await morseHosts(cluster, 3);
     cluster.startMinions([...hosts.apps, hosts.lb]);
-    await cluster.waitForMinions([...appIds(), lb().id]);
+    await cluster.waitForMinions([...appIds(), hosts.lb.id]);
 
     const res = await orchestrate('deploy-environment', {});
     assert.equal(res.code, 0, res.stdout + res.stderr);
@@ -171,7 +170,7 @@ describe('the Morse environment: deploy-environment and zero-downtime release', 
       assert.deepEqual(await health(id), { status: 'ok', version: '1.1.0', rev: good });
       assert.equal(programPid(id), untouched[id], `${id} was restarted`);
     }
-    const back = await fleet().cli('salt-ts', ['lb1', 'haproxy.wait_state', 'morse', 'app1', 'value=up', 'timeout=10', `socket=127.0.0.1:${(lb().grains as { lb_admin_port: number }).lb_admin_port}`, '--out', 'json']);
+    const back = await fleet().cli('salt-ts', ['lb1', 'haproxy.wait_state', 'morse', 'app1', 'value=up', 'timeout=10', `socket=127.0.0.1:${hosts!.lbAdminPort}`, '--out', 'json']);
     assert.deepEqual(JSON.parse(back.stdout), { lb1: true }, 'app1 is not back in service');
   });
 
