@@ -47,6 +47,13 @@ export function targetType(value: unknown, what: string): TargetType {
   return type as TargetType;
 }
 
+/** Seconds to wait for returns: the value given, else the master config's timeout. */
+export function jobTimeout(value: unknown, config: MasterConfig, what: string): number {
+  const timeout = value == null ? config.timeout : Number(value);
+  if (!(timeout > 0)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${what}: timeout=${JSON.stringify(value)} is not a positive number of seconds`);
+  return timeout;
+}
+
 /** `count` of the minions the request targets, chosen at random. */
 async function pickSubset(nc: NatsConnection, req: PublishRequest, count: unknown): Promise<string[]> {
   const n = Number(count);
@@ -63,8 +70,7 @@ async function pickSubset(nc: NatsConnection, req: PublishRequest, count: unknow
 export function jobPublisher(nc: NatsConnection, config: MasterConfig): JobPublisher {
   return {
     async run(job) {
-      const timeout = job.timeout == null ? config.timeout : Number(job.timeout);
-      if (!(timeout > 0)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `${job.fun}: timeout=${JSON.stringify(job.timeout)} is not a positive number of seconds`);
+      const timeout = jobTimeout(job.timeout, config, job.fun);
       let req = {
         tgt: job.tgt, tgt_type: targetType(job.tgt_type, job.fun), fun: job.fun, arg: job.arg ?? [], kwarg: job.kwarg ?? {}, user: userInfo().username, timeout,
       };

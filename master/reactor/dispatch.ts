@@ -7,7 +7,7 @@ import type { ParsedArgs } from '../../shared/args.js';
 import type { MasterConfig } from '../../shared/config/load.js';
 import { describeError, SaltTsError } from '../../shared/errors.js';
 import { publishJob, type PublishedJob } from '../client/publish.js';
-import { targetType } from '../orchestrate/minion-job.js';
+import { jobTimeout, targetType } from '../orchestrate/minion-job.js';
 import { requireRunner } from '../runners/registry.js';
 import { reactionArgs, type Reaction } from './reactions.js';
 import { runWheel, type WheelContext } from './wheel.js';
@@ -55,8 +55,7 @@ async function publishReaction(reaction: Reaction, target: Record<string, unknow
   if (!(typeof tgt === 'string' && tgt !== '') && !Array.isArray(tgt)) {
     throw new SaltTsError('SALTTS_BAD_TARGET', `reaction '${reaction.id}': local.${reaction.fun} needs tgt:, got ${JSON.stringify(tgt ?? null)}`);
   }
-  const timeout = target.timeout == null ? ctx.config.timeout : Number(target.timeout);
-  if (!(timeout > 0)) throw new SaltTsError('SALTTS_BAD_ARGUMENT', `reaction '${reaction.id}': timeout=${JSON.stringify(target.timeout)} is not a positive number of seconds`);
+  const timeout = jobTimeout(target.timeout, ctx.config, `reaction '${reaction.id}'`);
   const job = await publishJob(
     ctx.nc,
     {
