@@ -46,9 +46,11 @@ try {
   cluster.startMinion('bench1');
   await cluster.waitForMinions(['bench1']);
   const servers = `127.0.0.1:${cluster.port}`;
-  const master = await connect({ servers, authenticator: nkeyAuthenticator(ensureMasterCredentials(join(cluster.masterDir, 'pki')).master.getSeed()) });
-  const minion = await connect({ servers, authenticator: nkeyAuthenticator(loadOrCreateKeyPair(join(cluster.minionDir('bench1'), 'pki', 'minion.nkey')).getSeed()) });
-  const other = await connect({ servers, authenticator: nkeyAuthenticator(ensureMasterCredentials(join(cluster.masterDir, 'pki')).master.getSeed()) });
+  const connectWith = (seed: Uint8Array) => connect({ servers, authenticator: nkeyAuthenticator(seed) });
+  const masterSeed = ensureMasterCredentials(join(cluster.masterDir, 'pki')).master.getSeed();
+  const master = await connectWith(masterSeed);
+  const other = await connectWith(masterSeed);
+  const minion = await connectWith(loadOrCreateKeyPair(join(cluster.minionDir('bench1'), 'pki', 'minion.nkey')).getSeed());
   try {
     const body = (i: number) => encodeJson({ tag: 'bench/build/done', data: { n: i, rev: 'f5d9859' } });
     const plain = await median(() => deliver(master, 'bench.plain', (i) => other.publish('bench.plain', body(i))));
